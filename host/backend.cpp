@@ -1,0 +1,26 @@
+#include "backend.hpp"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace rdp {
+
+std::unique_ptr<Backend> make_backend(const RunOptions& options) {
+  switch (options.backend) {
+    case BackendKind::cpu: return make_cpu_backend(options.threads);
+    case BackendKind::cuda: {
+      const std::string problem = cuda_unavailable_reason();
+      if (!problem.empty()) throw std::invalid_argument(fmt::format("--backend cuda: {}", problem));
+      return make_cuda_backend(options.block_size);
+    }
+    case BackendKind::automatic: break;
+  }
+  const std::string problem = cuda_unavailable_reason();
+  auto backend = problem.empty() ? make_cuda_backend(options.block_size) : make_cpu_backend(options.threads);
+  fmt::print(stderr, "rdpsim: backend auto: {} on {}{}\n", backend->name(), backend->device(),
+             problem.empty() ? "" : fmt::format(" (no GPU: {})", problem));
+  return backend;
+}
+
+}  // namespace rdp

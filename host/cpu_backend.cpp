@@ -1,0 +1,81 @@
+// The CPU backend: the same per-sample pipeline as the CUDA kernels, run by OpenMP
+// threads, each with private integer accumulators merged at the end.
+#include <omp.h>
+
+#include <fstream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "../kernels/dispatch.cuh"
+#include "backend.hpp"
+
+namespace rdp {
+namespace {
+
+// Samples per OpenMP work item: large enough to amortise scheduling, small enough to balance.
+constexpr uint64_t kBlock = 4096;
+
+std::string cpu_model() {
+  std::ifstream info("/proc/cpuinfo");
+  for (std::string line; std::getline(info, line);) {
+    if (line.rfind("model name", 0) == 0) {
+      const auto colon = line.find(':');
+      if (colon != std::string::npos) return line.substr(line.find_first_not_of(' ', colon + 1));
+    }
+  }
+  return "unknown CPU";
+}
+
+template <class Scheme>
+void simulate_range(const PipelineParams& p, uint64_t first, uint64_t count, int threads, Tally& tally) {
+  const uint64_t index_bins = uint64_t{p.index_count} * p.groups;
+#pragma omp parallel num_threads(threads)
+  {
+    Tally local;
+    local.index_hist.assign(index_bins, 0);
+    local.pit_hist.assign(p.pit_bins, 0);
+#pragma omp for schedule(dynamic, 1)
+    for (uint64_t block = 0; block < (count + kBlock - 1) / kBlock; ++block) {
+      const uint64_t end = std::min(count, (block + 1) * kBlock);
+      for (uint64_t k = block * kBlock; k < end; ++k) {
+        const SampleOutcome o = Scheme::run(p, draw_randoms(p.seed, first + k));
+        local.errors.add(o.sq_error, p.error_scale_exp);
+        if (o.bin == kOutsideWindow)
+          ++local.outside_window;
+        else
+          ++local.index_hist[o.bin];
+        ++local.pit_hist[pit_bin(o.pit, p.pit_bins)];
+      }
+    }
+#pragma omp critical
+    tally.merge(local);
+  }
+  tally.samples += count;
+}
+
+class CpuBackend final : public Backend {
+ public:
+  explicit CpuBackend(int threads) : threads_(threads > 0 ? threads : omp_get_max_threads()) {}
+  std::string name() const override { return "cpu"; }
+  std::string device() const override { return fmt::format("{} ({} threads)", cpu_model(), threads_); }
+  uint64_t chunk_samples() const override { return uint64_t{1} << 24; }
+
+  void simulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
+    PipelineParams p = plan.params;
+    p.recon = plan.recon.data();
+    p.centroids = plan.centroids.data();
+    visit_pipeline(plan.job.scheme, plan.job.source, [&](auto tag) {
+      simulate_range<typename decltype(tag)::type>(p, first, count, threads_, tally);
+    });
+  }
+
+ private:
+  int threads_;
+};
+
+}  // namespace
+
+std::unique_ptr<Backend> make_cpu_backend(int threads) { return std::make_unique<CpuBackend>(threads); }
+
+}  // namespace rdp

@@ -1,0 +1,31 @@
+#pragma once
+// Turn a Tally's integers into estimates with their uncertainty.
+#include <cstdint>
+#include <vector>
+
+#include "job.hpp"
+
+namespace rdp {
+
+struct MeanEstimate {
+  double mean = 0.0;
+  double se = 0.0;
+};
+
+// Mean and standard error of the per-sample error from its fixed-point moments.
+MeanEstimate error_mean(const ErrorMoments& m, uint64_t samples, int scale_exp);
+
+// Plug-in entropy (bits) of `index` given `group` for a histogram laid out as
+// bin = index * groups + group, and of `index` alone; with delta-method standard errors.
+EntropyEstimate conditional_entropy(const std::vector<uint64_t>& hist, uint32_t groups);
+EntropyEstimate marginal_entropy(const std::vector<uint64_t>& hist, uint32_t groups);
+
+struct GoodnessOfFit {
+  double chi2 = 0.0;
+  double pvalue = 0.0;
+};
+
+// Pearson's chi-square test of equiprobable bins (the PIT histogram against U[0,1]).
+GoodnessOfFit uniformity_chi2(const std::vector<uint64_t>& hist);
+
+}  // namespace rdp

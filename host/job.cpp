@@ -1,0 +1,52 @@
+#include "job.hpp"
+
+#include <array>
+#include <type_traits>
+#include <utility>
+
+namespace rdp {
+namespace {
+
+constexpr std::array<std::pair<const char*, SchemeKind>, 4> kSchemes{{
+    {"multiquan", SchemeKind::multiquan},
+    {"dithered", SchemeKind::dithered},
+    {"dithered-raw", SchemeKind::dithered_raw},
+    {"deterministic", SchemeKind::deterministic},
+}};
+constexpr std::array<std::pair<const char*, SourceKind>, 5> kSources{{
+    {"uniform", SourceKind::uniform},
+    {"exponential", SourceKind::exponential},
+    {"gaussian", SourceKind::gaussian},
+    {"laplace", SourceKind::laplace},
+    {"circle", SourceKind::circle},
+}};
+constexpr std::array<std::pair<const char*, BackendKind>, 3> kBackends{{
+    {"auto", BackendKind::automatic},
+    {"cpu", BackendKind::cpu},
+    {"cuda", BackendKind::cuda},
+}};
+
+template <class Table, class Kind>
+const char* name_of(const Table& table, Kind kind) {
+  for (const auto& [name, k] : table)
+    if (k == kind) return name;
+  return "?";
+}
+
+template <class Table>
+auto kind_of(const Table& table, const std::string& s) -> std::optional<std::decay_t<decltype(table[0].second)>> {
+  for (const auto& [name, k] : table)
+    if (s == name) return k;
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* to_string(SchemeKind s) { return name_of(kSchemes, s); }
+const char* to_string(SourceKind s) { return name_of(kSources, s); }
+const char* to_string(BackendKind b) { return name_of(kBackends, b); }
+std::optional<SchemeKind> parse_scheme(const std::string& s) { return kind_of(kSchemes, s); }
+std::optional<SourceKind> parse_source(const std::string& s) { return kind_of(kSources, s); }
+std::optional<BackendKind> parse_backend(const std::string& s) { return kind_of(kBackends, s); }
+
+}  // namespace rdp

@@ -1,0 +1,64 @@
+#pragma once
+// Job and Result: the only things that cross from the command line to a backend and
+// back. Plain structs; run, sweep, validate and bench all speak them.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "../kernels/kinds.cuh"
+#include "tally.hpp"
+
+namespace rdp {
+
+enum class BackendKind { automatic, cpu, cuda };
+
+struct Job {
+  SchemeKind scheme = SchemeKind::multiquan;
+  SourceKind source = SourceKind::exponential;
+  uint32_t N = 1;             // multiquan only
+  uint32_t L = 0;             // circle only; sets step = 2*pi/L
+  double step = 0.5;          // 1-D sources
+  uint64_t samples = 1000000;
+  uint64_t seed = 1;
+  uint32_t dither_bins = 64;  // B of the binned H(k | Z), dithered schemes
+  uint32_t pit_bins = 4096;   // bins of the goodness-of-fit histogram of F(X^)
+};
+
+struct RunOptions {
+  BackendKind backend = BackendKind::automatic;
+  int threads = 0;            // CPU: OpenMP threads, 0 = all cores
+  int block_size = 256;       // CUDA: threads per block (results do not depend on it)
+  bool progress = true;       // progress line on stderr for long runs
+};
+
+struct EntropyEstimate {
+  double bits = 0.0;
+  double se = 0.0;            // delta-method standard error of the plug-in estimate
+};
+
+struct Result {
+  Job job;
+  double step = 0.0;          // the step used (2*pi/L on the circle)
+  std::string backend;        // "cpu" or "cuda"
+  std::string device;         // CPU model or GPU name
+  EntropyEstimate rate;               // rate of the practical scheme (SPEC 5)
+  EntropyEstimate rate_marginal;      // one shared entropy code
+  std::optional<EntropyEstimate> rate_conditional;  // dithered: binned H(k | Z)
+  double distortion = 0.0;
+  double distortion_se = 0.0;
+  uint64_t overflow = 0;      // samples whose index fell outside the histogram window
+  double pit_chi2 = 0.0;      // chi-square statistic of F(X^) against U[0,1]
+  double pit_pvalue = 0.0;
+  double elapsed_s = 0.0;
+  double samples_per_s = 0.0;
+  Tally tally;                // the raw integer accumulators behind every estimate
+};
+
+const char* to_string(SchemeKind s);
+const char* to_string(SourceKind s);
+const char* to_string(BackendKind b);
+std::optional<SchemeKind> parse_scheme(const std::string& s);
+std::optional<SourceKind> parse_source(const std::string& s);
+std::optional<BackendKind> parse_backend(const std::string& s);
+
+}  // namespace rdp

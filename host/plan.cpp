@@ -1,0 +1,130 @@
+#include "plan.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "../kernels/dispatch.cuh"
+#include "../kernels/rng.cuh"
+
+namespace rdp {
+namespace {
+
+constexpr double kTwoPi = 2.0 * kPi;
+
+// Index range [lo, hi] that every reachable source value lands in, for the scheme's
+// encoder; the source draw is bounded by the quantiles at kMinSourceU (rng.cuh).
+template <class Source>
+std::pair<int64_t, int64_t> reachable_indices(const Job& job) {
+  const double x_min = Source::icdf(kMinSourceU) / job.step;
+  const double x_max = Source::isf(kMinSourceU) / job.step;
+  switch (job.scheme) {
+    case SchemeKind::multiquan:
+      return {static_cast<int64_t>(std::floor(x_min - 1.0 + 0.5)) - 1,
+              static_cast<int64_t>(std::floor(x_max + 0.5)) + 1};
+    case SchemeKind::deterministic:
+      return {static_cast<int64_t>(std::floor(x_min + 0.5)) - 1, static_cast<int64_t>(std::floor(x_max + 0.5)) + 1};
+    case SchemeKind::dithered:
+    case SchemeKind::dithered_raw:
+      return {static_cast<int64_t>(std::floor(x_min)) - 1, static_cast<int64_t>(std::floor(x_max + 1.0)) + 1};
+  }
+  throw std::logic_error("reachable_indices");
+}
+
+uint32_t histogram_groups(const Job& job) {
+  switch (job.scheme) {
+    case SchemeKind::multiquan: return job.N;
+    case SchemeKind::dithered:
+    case SchemeKind::dithered_raw: return job.dither_bins;
+    case SchemeKind::deterministic: return 1;
+  }
+  return 1;
+}
+
+// Smallest e with bound <= 2^(e-2): a factor 4 of headroom over the a-priori bound.
+int scale_exponent(double bound) {
+  int e = 0;
+  std::frexp(bound, &e);
+  return e + 2;
+}
+
+template <class Source>
+void plan_line_source(Plan& plan) {
+  const Job& job = plan.job;
+  PipelineParams& p = plan.params;
+  auto [lo, hi] = reachable_indices<Source>(job);
+  const uint64_t max_indices = kMaxIndexBins / p.groups;
+  if (static_cast<uint64_t>(hi - lo + 1) > max_indices) {
+    // Keep the window centred on the median's cell: the mass it loses is in the tails.
+    const int64_t centre = static_cast<int64_t>(std::floor(Source::median() / job.step + 0.5));
+    lo = centre - static_cast<int64_t>(max_indices / 2);
+    hi = lo + static_cast<int64_t>(max_indices) - 1;
+  }
+  p.index_lo = lo;
+  p.index_count = static_cast<uint32_t>(hi - lo + 1);
+  // |X - X^| <= Delta for every 1-D scheme: multiquan and the centroid decoder stay in
+  // the cell, and phi(y) lies within Delta/2 of y, which lies within Delta/2 of x.
+  p.error_scale_exp = scale_exponent(job.step * job.step);
+
+  if (job.scheme == SchemeKind::multiquan) {
+    const int64_t first = static_cast<int64_t>(job.N) * lo;
+    plan.recon.resize(static_cast<size_t>(p.index_count) * job.N + 1);
+    for (size_t k = 0; k < plan.recon.size(); ++k)
+      plan.recon[k] = Multiquan<Source>::recon_boundary(first + static_cast<int64_t>(k), job.N, job.step);
+  } else if (job.scheme == SchemeKind::deterministic) {
+    plan.centroids.resize(p.index_count);
+    for (uint32_t k = 0; k < p.index_count; ++k) plan.centroids[k] = Deterministic<Source>::centroid(lo + k, job.step);
+  }
+}
+
+}  // namespace
+
+void validate(const Job& job) {
+  const bool circle = job.source == SourceKind::circle;
+  if (job.samples == 0) throw std::invalid_argument("--samples must be positive, got 0");
+  if (job.N < 1 || job.N > 65536) throw std::invalid_argument(fmt::format("--N must be in [1, 65536], got {}", job.N));
+  if (job.N != 1 && job.scheme != SchemeKind::multiquan)
+    throw std::invalid_argument(fmt::format("--N {} applies to scheme multiquan only, not {}", job.N, to_string(job.scheme)));
+  if (circle) {
+    if (job.L < 1 || job.L > 65536)
+      throw std::invalid_argument(fmt::format("--L must be in [1, 65536] for the circle source, got {}", job.L));
+  } else {
+    if (job.L != 0) throw std::invalid_argument(fmt::format("--L {} applies to the circle source only", job.L));
+    if (!(job.step >= 1e-9 && job.step <= 1e9))
+      throw std::invalid_argument(fmt::format("--step must be in [1e-9, 1e9], got {}", job.step));
+  }
+  const bool dithered = job.scheme == SchemeKind::dithered || job.scheme == SchemeKind::dithered_raw;
+  if (dithered && (job.dither_bins < 1 || job.dither_bins > 65536))
+    throw std::invalid_argument(fmt::format("--dither-bins must be in [1, 65536], got {}", job.dither_bins));
+  if (job.pit_bins < 2 || job.pit_bins > (1u << 24))
+    throw std::invalid_argument(fmt::format("--pit-bins must be in [2, 16777216], got {}", job.pit_bins));
+  if (circle && uint64_t{job.L} * histogram_groups(job) > kMaxIndexBins)
+    throw std::invalid_argument(fmt::format("--L {} with {} quantizers or dither bins exceeds {} histogram bins", job.L,
+                                            histogram_groups(job), kMaxIndexBins));
+}
+
+Plan make_plan(const Job& job) {
+  validate(job);
+  Plan plan;
+  plan.job = job;
+  PipelineParams& p = plan.params;
+  p.seed = job.seed;
+  p.N = job.N;
+  p.L = job.L;
+  p.groups = histogram_groups(job);
+  p.pit_bins = job.pit_bins;
+  if (job.source == SourceKind::circle) {
+    p.step = kTwoPi / job.L;
+    p.index_lo = 0;
+    p.index_count = job.L;
+    p.error_scale_exp = scale_exponent(4.0);  // a chord of the unit circle is at most 2
+  } else {
+    p.step = job.step;
+    visit_line_source(job.source, [&](auto tag) { plan_line_source<typename decltype(tag)::type>(plan); });
+  }
+  return plan;
+}
+
+}  // namespace rdp

@@ -1,0 +1,16 @@
+#pragma once
+// A Result as one JSON line (SPEC section 5) or as a row of a readable table.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "job.hpp"
+
+namespace rdp {
+
+nlohmann::ordered_json to_json(const Result& r);
+std::string json_line(const Result& r);
+std::string results_table(const std::vector<Result>& results);
+
+}  // namespace rdp

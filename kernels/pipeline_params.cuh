@@ -1,0 +1,50 @@
+#pragma once
+// The plain data a per-sample pipeline reads: built once on the host (host/plan.cpp),
+// copied by value into every kernel launch and CPU worker. Table pointers point to
+// host memory on the CPU backend and to device memory on the CUDA backend.
+#include <cstdint>
+
+#include "hd.cuh"
+
+namespace rdp {
+
+// A reconstruction-interval boundary a_j of multiquan, held as F(a_j) and S(a_j):
+// the decoder interpolates in whichever of the two keeps precision in its tail.
+struct ReconBoundary {
+  double lower;  // F(a_j)
+  double upper;  // S(a_j) = 1 - F(a_j), computed without cancellation
+};
+
+struct PipelineParams {
+  uint64_t seed = 0;
+  double step = 0.0;       // Delta (2*pi/L on the circle)
+  uint32_t N = 1;          // multiquan: number of offset quantizers
+  uint32_t L = 0;          // circle: levels
+  // Index histogram: bin = (index - index_lo) * groups + group, where the group is
+  // the offset n (multiquan), the dither bin (dithered) or 0 (deterministic).
+  uint32_t groups = 1;
+  int64_t index_lo = 0;
+  uint32_t index_count = 0;
+  uint32_t pit_bins = 0;   // bins of the probability-integral transform F(X^) on [0,1)
+  // Per-sample errors are accumulated in fixed point as error / 2^error_scale_exp,
+  // which the job's a-priori bound keeps below 1 (see accumulators.cuh).
+  int error_scale_exp = 0;
+  const ReconBoundary* recon = nullptr;  // multiquan: a_j for j in [N*index_lo, N*(index_lo+index_count)]
+  const double* centroids = nullptr;     // deterministic: centroid per index of the window
+};
+
+struct SampleOutcome {
+  uint32_t bin;     // index-histogram bin, or kOutsideWindow
+  double sq_error;  // ||X - X^||^2
+  double pit;       // F_X(X^): uniform on [0,1] exactly when X^ has the law of X
+};
+
+constexpr uint32_t kOutsideWindow = 0xFFFFFFFFu;
+
+RDP_HD uint32_t window_bin(const PipelineParams& p, int64_t index, uint32_t group) {
+  const int64_t offset = index - p.index_lo;
+  if (offset < 0 || offset >= static_cast<int64_t>(p.index_count)) return kOutsideWindow;
+  return static_cast<uint32_t>(offset) * p.groups + group;
+}
+
+}  // namespace rdp

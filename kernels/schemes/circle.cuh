@@ -1,0 +1,82 @@
+#pragma once
+// The unit-circle source of SPEC section 1 and seed Section 3: X uniform on the
+// circle, coded by its angle theta in (-pi, pi); Delta = 2*pi/L and indices mod L.
+// Distortion ||x - x^||^2 = 2 - 2 cos(theta - theta^), written 4 sin^2(d/2) so that
+// small errors keep their precision.
+#include "../pipeline_params.cuh"
+#include "../rng.cuh"
+
+namespace rdp {
+
+constexpr double kPi = 3.14159265358979323846;
+
+RDP_HD double circle_angle(double u) { return kPi * (2.0 * u - 1.0); }
+
+RDP_HD double chord_sq(double angle_diff) {
+  const double s = sin(0.5 * angle_diff);
+  return 4.0 * s * s;
+}
+
+// Position of an angle on the circle as a fraction of a turn in [0, 1): the PIT of
+// the uniform law on the circle.
+RDP_HD double circle_pit(double angle) {
+  const double t = (angle + kPi) / (2.0 * kPi);
+  return t - floor(t);
+}
+
+RDP_HD uint32_t mod_levels(int64_t i, uint32_t L) {
+  const int64_t m = i % static_cast<int64_t>(L);
+  return static_cast<uint32_t>(m < 0 ? m + L : m);
+}
+
+// MultiQuan on the circle (Theorem 3.1): quantizer n offset by 2*pi*n/(L*N); the
+// private reconstruction is uniform on the arc of length 2*pi/(L*N) centred in the cell.
+struct CircleMultiquan {
+  RDP_HD static SampleOutcome run(const PipelineParams& p, const SampleRandoms& r) {
+    const double theta = circle_angle(r.source_u);
+    const uint32_t n = index_from_word(r.common, p.N);
+    const double shift = static_cast<double>(n) / p.N;
+    const int64_t i = static_cast<int64_t>(floor(theta / p.step - shift + 0.5));
+    const double theta_hat =
+        (static_cast<double>(i) + shift + (unit_from_word(r.priv) - 0.5) / p.N) * p.step;
+    SampleOutcome out;
+    out.bin = mod_levels(i, p.L) * p.groups + n;
+    out.sq_error = chord_sq(theta - theta_hat);
+    out.pit = circle_pit(theta_hat);
+    return out;
+  }
+};
+
+// Dithered quantization on the circle: theta^ = theta + Z~ mod 2*pi is uniform
+// already, so no post-processing is needed (Theorem 3.3's extreme points).
+struct CircleDithered {
+  RDP_HD static SampleOutcome run(const PipelineParams& p, const SampleRandoms& r) {
+    const double theta = circle_angle(r.source_u);
+    const double z = (unit_from_word(r.common) - 0.5) * p.step;
+    const int64_t k = static_cast<int64_t>(floor((theta + z) / p.step + 0.5));
+    const double theta_hat = static_cast<double>(k) * p.step - z;
+    SampleOutcome out;
+    out.bin = mod_levels(k, p.L) * p.groups + index_from_word(r.common, p.groups);
+    out.sq_error = chord_sq(theta - theta_hat);
+    out.pit = circle_pit(theta_hat);
+    return out;
+  }
+};
+
+// Deterministic encoder with the centroid decoder: the centroid of an arc of angle
+// Delta lies at radius sinc(Delta/2) inside the disc, so D = 1 - sinc^2(pi/L).
+struct CircleDeterministic {
+  RDP_HD static SampleOutcome run(const PipelineParams& p, const SampleRandoms& r) {
+    const double theta = circle_angle(r.source_u);
+    const int64_t i = static_cast<int64_t>(floor(theta / p.step + 0.5));
+    const double centre = static_cast<double>(i) * p.step;
+    const double radius = sin(0.5 * p.step) / (0.5 * p.step);
+    SampleOutcome out;
+    out.bin = mod_levels(i, p.L);
+    out.sq_error = (1.0 - radius) * (1.0 - radius) + radius * chord_sq(theta - centre);
+    out.pit = circle_pit(centre);
+    return out;
+  }
+};
+
+}  // namespace rdp

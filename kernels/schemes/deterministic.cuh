@@ -1,0 +1,42 @@
+#pragma once
+// Classical entropy-coded scalar quantization with the centroid decoder (SPEC 2.3):
+// i = round(x/Delta), X^ = E[X | cell i]. No perception constraint: the R(D, inf)
+// reference.
+#include "../pipeline_params.cuh"
+#include "../rng.cuh"
+#include "../sources.cuh"
+
+namespace rdp {
+
+template <class Source>
+struct Deterministic {
+  // E[X | a <= X < b] = a + int_a^b (x - a) p(x) dx / mass, with the integral from
+  // G left of the median (Delta*F(b) - G(b) + G(a)) and from H right of it
+  // (H(a) - H(b) - Delta*S(b)), so tail cells keep their relative precision.
+  RDP_HD static double centroid(int64_t i, double step) {
+    const double a = (static_cast<double>(i) - 0.5) * step;
+    const double b = a + step;
+    double mass, moment;
+    if (a < Source::median()) {
+      mass = Source::cdf(b) - Source::cdf(a);
+      moment = step * Source::cdf(b) - (Source::integrated_cdf(b) - Source::integrated_cdf(a));
+    } else {
+      mass = Source::sf(a) - Source::sf(b);
+      moment = Source::integrated_sf(a) - Source::integrated_sf(b) - step * Source::sf(b);
+    }
+    return mass > 0.0 ? a + moment / mass : a + 0.5 * step;
+  }
+
+  RDP_HD static SampleOutcome run(const PipelineParams& p, const SampleRandoms& r) {
+    const double x = sample_source<Source>(r.source_u);
+    const int64_t i = static_cast<int64_t>(floor(x / p.step + 0.5));
+    SampleOutcome out;
+    out.bin = window_bin(p, i, 0);
+    const double x_hat = out.bin != kOutsideWindow ? p.centroids[i - p.index_lo] : centroid(i, p.step);
+    out.sq_error = (x - x_hat) * (x - x_hat);
+    out.pit = Source::cdf(x_hat);
+    return out;
+  }
+};
+
+}  // namespace rdp

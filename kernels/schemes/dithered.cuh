@@ -1,0 +1,40 @@
+#pragma once
+// Universal dithered quantization (SPEC 2.2): common dither Z ~ U[-Delta/2, Delta/2),
+// k = round((x + z)/Delta), y = k*Delta - z = x + Z~ with Z~ independent of X.
+// With post-processing, X^ = phi(y) = F^-1(F_Y(y)) has the law of X; without it
+// (dithered-raw), X^ = y. The dither's bin is the histogram group, so the same
+// histogram gives H(k) and the binned H(k | Z).
+#include "../pipeline_params.cuh"
+#include "../rng.cuh"
+#include "../sources.cuh"
+
+namespace rdp {
+
+// phi(y) = F^-1(F_Y(y)) with F_Y(y) = (G(y + Delta/2) - G(y - Delta/2)) / Delta, or
+// its survival form (H(y - Delta/2) - H(y + Delta/2)) / Delta right of the median.
+template <class Source>
+RDP_HD double dither_post_process(double y, double step) {
+  const double h = 0.5 * step;
+  if (y < Source::median())
+    return Source::icdf((Source::integrated_cdf(y + h) - Source::integrated_cdf(y - h)) / step);
+  return Source::isf((Source::integrated_sf(y - h) - Source::integrated_sf(y + h)) / step);
+}
+
+template <class Source, bool kPostProcess>
+struct Dithered {
+  RDP_HD static SampleOutcome run(const PipelineParams& p, const SampleRandoms& r) {
+    const double x = sample_source<Source>(r.source_u);
+    const double z = (unit_from_word(r.common) - 0.5) * p.step;
+    const int64_t k = static_cast<int64_t>(floor((x + z) / p.step + 0.5));
+    const double y = static_cast<double>(k) * p.step - z;
+    const double x_hat = kPostProcess ? dither_post_process<Source>(y, p.step) : y;
+
+    SampleOutcome out;
+    out.bin = window_bin(p, k, index_from_word(r.common, p.groups));
+    out.sq_error = (x - x_hat) * (x - x_hat);
+    out.pit = Source::cdf(x_hat);
+    return out;
+  }
+};
+
+}  // namespace rdp

@@ -1,0 +1,43 @@
+#pragma once
+// Launch interface of the fused simulation kernel; includable by host C++ (no CUDA
+// syntax), implemented in simulate.cu.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "accumulators.cuh"
+#include "kinds.cuh"
+#include "pipeline_params.cuh"
+
+namespace rdp {
+
+// What one thread block adds up besides the histograms.
+struct BlockPartial {
+  ErrorMoments errors;
+  uint64_t outside_window;
+};
+
+struct DeviceSinks {
+  unsigned long long* index_hist;  // index_count * groups counters
+  unsigned long long* pit_hist;    // pit_bins counters
+  BlockPartial* partials;          // one per block of the grid
+};
+
+struct LaunchShape {
+  int block_size = 256;
+  int grid_size = 0;
+  size_t shared_bytes = 0;         // 0: histograms go straight to global memory
+};
+
+// A grid that fills the current device at block_size threads per block, with the
+// block's histograms in shared memory when they fit.
+LaunchShape plan_launch(SchemeKind scheme, SourceKind source, const PipelineParams& p, int block_size);
+
+// Runs samples [first, first + count) and adds into sinks; partials are overwritten.
+void launch_simulation(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first, uint64_t count,
+                       const DeviceSinks& sinks, const LaunchShape& shape);
+
+// Empty when a device is present and runs this build's kernels, else why not.
+std::string cuda_device_problem();
+
+}  // namespace rdp

@@ -1,0 +1,95 @@
+#pragma once
+// The 1-D sources of SPEC section 1. Each is a stateless struct whose members run
+// on host and device: density, CDF F, survival S = 1 - F, quantiles icdf (of F)
+// and isf (of S), the integrated CDF G(t) = int_{-inf}^t F and the integrated
+// survival H(t) = int_t^inf S. Each quantity has a form that keeps full relative
+// precision in its own tail: callers use F, icdf and G left of the median and S,
+// isf and H right of it, so that no far-tail probability is formed as 1 - (1 - p).
+#include <cmath>
+
+#include "hd.cuh"
+
+namespace rdp {
+
+struct UniformSource {  // U[0, 1]
+  RDP_HD static double median() { return 0.5; }
+  RDP_HD static double pdf(double x) { return (x >= 0.0 && x <= 1.0) ? 1.0 : 0.0; }
+  RDP_HD static double cdf(double x) { return fmin(fmax(x, 0.0), 1.0); }
+  RDP_HD static double sf(double x) { return fmin(fmax(1.0 - x, 0.0), 1.0); }
+  RDP_HD static double icdf(double p) { return p; }
+  RDP_HD static double isf(double q) { return 1.0 - q; }
+  RDP_HD static double integrated_cdf(double t) {
+    return t <= 0.0 ? 0.0 : (t <= 1.0 ? 0.5 * t * t : t - 0.5);
+  }
+  RDP_HD static double integrated_sf(double t) {
+    return t <= 0.0 ? 0.5 - t : (t <= 1.0 ? 0.5 * (1.0 - t) * (1.0 - t) : 0.0);
+  }
+};
+
+struct ExponentialSource {  // p(x) = exp(-x), x >= 0
+  RDP_HD static double median() { return 0.69314718055994530942; }
+  RDP_HD static double pdf(double x) { return x < 0.0 ? 0.0 : exp(-x); }
+  RDP_HD static double cdf(double x) { return x <= 0.0 ? 0.0 : -expm1(-x); }
+  RDP_HD static double sf(double x) { return x <= 0.0 ? 1.0 : exp(-x); }
+  RDP_HD static double icdf(double p) { return -log1p(-p); }
+  RDP_HD static double isf(double q) { return -log(q); }
+  RDP_HD static double integrated_cdf(double t) { return t <= 0.0 ? 0.0 : t + expm1(-t); }
+  RDP_HD static double integrated_sf(double t) { return t <= 0.0 ? 1.0 - t : exp(-t); }
+};
+
+struct GaussianSource {  // N(0, 1)
+  RDP_HD static double median() { return 0.0; }
+  RDP_HD static double pdf(double x) { return 0.39894228040143267794 * exp(-0.5 * x * x); }
+  RDP_HD static double cdf(double x) { return 0.5 * erfc(-x * 0.70710678118654752440); }
+  RDP_HD static double sf(double x) { return 0.5 * erfc(x * 0.70710678118654752440); }
+  RDP_HD static double icdf(double p) { return p <= 0.5 ? lower_quantile(p) : -lower_quantile(1.0 - p); }
+  RDP_HD static double isf(double q) { return -icdf(q); }
+  // E[(t - X)+] and E[(X - t)+]; the products t*F(t) and t*S(t) are small where the
+  // other term is, so both forms hold their relative precision over the reachable range.
+  RDP_HD static double integrated_cdf(double t) { return pdf(t) + t * cdf(t); }
+  RDP_HD static double integrated_sf(double t) { return pdf(t) - t * sf(t); }
+
+  // Quantile for p <= 1/2: Acklam's rational approximation (relative error about
+  // 1e-9), refined by one Halley step on the erfc-based CDF to full double precision.
+  RDP_HD static double lower_quantile(double p) {
+    if (p <= 0.0) return -INFINITY;
+    double x;
+    if (p < 0.02425) {
+      const double q = sqrt(-2.0 * log(p));
+      x = (((((-7.784894002430293e-03 * q - 3.223964580411365e-01) * q - 2.400758277161838e+00) * q -
+             2.549732539343734e+00) * q + 4.374664141464968e+00) * q + 2.938163982698783e+00) /
+          ((((7.784695709041462e-03 * q + 3.224671290700398e-01) * q + 2.445134137142996e+00) * q +
+            3.754408661907416e+00) * q + 1.0);
+    } else {
+      const double q = p - 0.5;
+      const double r = q * q;
+      x = (((((-3.969683028665376e+01 * r + 2.209460984245205e+02) * r - 2.759285104469687e+02) * r +
+             1.383577518672690e+02) * r - 3.066479806614716e+01) * r + 2.506628277459239e+00) * q /
+          (((((-5.447609879822406e+01 * r + 1.615858368580409e+02) * r - 1.556989798598866e+02) * r +
+             6.680131188771972e+01) * r - 1.328068155288572e+01) * r + 1.0);
+    }
+    const double e = cdf(x) - p;
+    const double u = e / pdf(x);
+    return x - u / (1.0 + 0.5 * x * u);
+  }
+};
+
+struct LaplaceSource {  // p(x) = exp(-|x|) / 2
+  RDP_HD static double median() { return 0.0; }
+  RDP_HD static double pdf(double x) { return 0.5 * exp(-fabs(x)); }
+  RDP_HD static double cdf(double x) { return x < 0.0 ? 0.5 * exp(x) : 1.0 - 0.5 * exp(-x); }
+  RDP_HD static double sf(double x) { return cdf(-x); }
+  RDP_HD static double icdf(double p) { return p <= 0.5 ? log(2.0 * p) : -log(2.0 * (1.0 - p)); }
+  RDP_HD static double isf(double q) { return -icdf(q); }
+  RDP_HD static double integrated_cdf(double t) { return t < 0.0 ? 0.5 * exp(t) : t + 0.5 * exp(-t); }
+  RDP_HD static double integrated_sf(double t) { return integrated_cdf(-t); }
+};
+
+// Inverse-CDF sampling that uses the quantile of whichever tail u falls in, so the
+// far tails are drawn with the full 53-bit resolution of u.
+template <class Source>
+RDP_HD double sample_source(double u) {
+  return u < 0.5 ? Source::icdf(u) : Source::isf(1.0 - u);
+}
+
+}  // namespace rdp

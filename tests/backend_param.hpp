@@ -1,0 +1,38 @@
+#pragma once
+// Every test body is written once and runs on each backend (the MatX pattern): the
+// CPU always, CUDA when a device is usable, skipping with the reason otherwise.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "host/backend.hpp"
+#include "host/simulation.hpp"
+
+namespace rdp::testing {
+
+class BackendTest : public ::testing::TestWithParam<BackendKind> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == BackendKind::cuda) {
+      const std::string problem = cuda_unavailable_reason();
+      if (!problem.empty()) GTEST_SKIP() << "CUDA backend not tested here: " << problem;
+    }
+  }
+
+  Result run(const Job& job, int threads = 0, int block_size = 256) const {
+    RunOptions options;
+    options.backend = GetParam();
+    options.threads = threads;
+    options.block_size = block_size;
+    options.progress = false;
+    return run_job(job, options);
+  }
+};
+
+inline std::string backend_name(const ::testing::TestParamInfo<BackendKind>& info) { return to_string(info.param); }
+
+}  // namespace rdp::testing
+
+#define RDPSIM_ON_EVERY_BACKEND(Fixture) \
+  INSTANTIATE_TEST_SUITE_P(Backends, Fixture,  \
+                           ::testing::Values(rdp::BackendKind::cpu, rdp::BackendKind::cuda), rdp::testing::backend_name)

@@ -1,0 +1,79 @@
+// The command-line contract (SPEC section 5): one JSON line with the fixed keys, and
+// bad input answered by one line naming the bad value with exit status 2.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Outcome {
+  int status;
+  std::string out;
+};
+
+Outcome rdpsim(const std::string& args, const char* streams = "2>&1") {
+  const std::string command = std::string(RDPSIM_EXECUTABLE) + " " + args + " " + streams;
+  FILE* pipe = popen(command.c_str(), "r");
+  Outcome o{-1, {}};
+  if (!pipe) return o;
+  std::array<char, 4096> buffer{};
+  while (fgets(buffer.data(), buffer.size(), pipe)) o.out += buffer.data();
+  const int raw = pclose(pipe);
+  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return o;
+}
+
+TEST(Cli, RunPrintsOneJsonLineWithTheContractKeys) {
+  const auto r = rdpsim("run --scheme dithered --source exponential --step 0.5 --samples 2e4 --backend cpu",
+                        "2>/dev/null");
+  ASSERT_EQ(r.status, 0) << r.out;
+  ASSERT_EQ(r.out.find('\n'), r.out.size() - 1) << "exactly one line: " << r.out;
+  const auto line = nlohmann::json::parse(r.out);
+  for (const char* key : {"scheme", "source", "N", "L", "step", "samples", "seed", "backend", "device", "rate_bits",
+                          "rate_marginal_bits", "distortion", "distortion_se", "w1", "w2", "ks", "ks_pvalue",
+                          "overflow", "elapsed_s", "samples_per_s", "rate_conditional_bits", "dither_bins"})
+    EXPECT_TRUE(line.contains(key)) << key;
+  EXPECT_EQ(line["samples"], 20000);
+  EXPECT_EQ(line["scheme"], "dithered");
+  EXPECT_EQ(line["backend"], "cpu");
+  EXPECT_EQ(line["overflow"], 0);
+}
+
+TEST(Cli, DemoRunsByDefaultAndPrintsATable) {
+  const auto demo = rdpsim("", "2>/dev/null");
+  ASSERT_EQ(demo.status, 0);
+  EXPECT_NE(demo.out.find("multiquan"), std::string::npos);
+  EXPECT_NE(demo.out.find("distortion"), std::string::npos);
+}
+
+struct BadInput {
+  const char* args;
+  const char* names;  // what the error line must mention
+};
+
+class CliBadInput : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(CliBadInput, ExitsTwoWithOneLineNamingTheValue) {
+  const auto r = rdpsim(std::string("run ") + GetParam().args);
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find(GetParam().names), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\n'), r.out.size() - 1) << "one line: " << r.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CliBadInput,
+    ::testing::Values(BadInput{"--scheme staggered", "'staggered'"}, BadInput{"--source cauchy", "'cauchy'"},
+                      BadInput{"--N 0", "--N must be in [1, 65536], got 0"}, BadInput{"--N -3", "got -3"},
+                      BadInput{"--step 0", "--step must be in"}, BadInput{"--step -1", "got -1"},
+                      BadInput{"--samples 0", "'0'"}, BadInput{"--samples lots", "'lots'"},
+                      BadInput{"--samples 2.5", "'2.5'"}, BadInput{"--source circle", "--L"},
+                      BadInput{"--scheme dithered --N 4", "--N 4"}, BadInput{"--L 3", "--L 3"},
+                      BadInput{"--backend tpu", "'tpu'"}, BadInput{"--block-size 100", "got 100"},
+                      BadInput{"--frobnicate", "--frobnicate"}, BadInput{"--N four", "four"}));
+
+}  // namespace
