@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include <boost/math/special_functions/gamma.hpp>
-
 namespace rdp {
 namespace {
 
@@ -61,20 +59,6 @@ EntropyEstimate marginal_entropy(const std::vector<uint64_t>& hist, uint32_t gro
   }
   return entropy_from_counts(
       index_count.size(), [&](size_t i) { return index_count[i]; }, [&](size_t) { return total; });
-}
-
-GoodnessOfFit uniformity_chi2(const std::vector<uint64_t>& hist) {
-  double n = 0.0;
-  for (uint64_t c : hist) n += static_cast<double>(c);
-  if (n == 0.0 || hist.size() < 2) return {0.0, 1.0};
-  const double expected = n / static_cast<double>(hist.size());
-  double chi2 = 0.0;
-  for (uint64_t c : hist) {
-    const double d = static_cast<double>(c) - expected;
-    chi2 += d * d / expected;
-  }
-  const double dof = static_cast<double>(hist.size() - 1);
-  return {chi2, boost::math::gamma_q(0.5 * dof, 0.5 * chi2)};
 }
 
 }  // namespace rdp

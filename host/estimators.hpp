@@ -20,12 +20,4 @@ MeanEstimate error_mean(const ErrorMoments& m, uint64_t samples, int scale_exp);
 EntropyEstimate conditional_entropy(const std::vector<uint64_t>& hist, uint32_t groups);
 EntropyEstimate marginal_entropy(const std::vector<uint64_t>& hist, uint32_t groups);
 
-struct GoodnessOfFit {
-  double chi2 = 0.0;
-  double pvalue = 0.0;
-};
-
-// Pearson's chi-square test of equiprobable bins (the PIT histogram against U[0,1]).
-GoodnessOfFit uniformity_chi2(const std::vector<uint64_t>& hist);
-
 }  // namespace rdp

@@ -7,11 +7,12 @@
 namespace rdp {
 namespace {
 
-constexpr std::array<std::pair<const char*, SchemeKind>, 4> kSchemes{{
+constexpr std::array<std::pair<const char*, SchemeKind>, 5> kSchemes{{
     {"multiquan", SchemeKind::multiquan},
     {"dithered", SchemeKind::dithered},
     {"dithered-raw", SchemeKind::dithered_raw},
     {"deterministic", SchemeKind::deterministic},
+    {"multiquan-eq6", SchemeKind::multiquan_eq6},
 }};
 constexpr std::array<std::pair<const char*, SourceKind>, 5> kSources{{
     {"uniform", SourceKind::uniform},

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "../kernels/kinds.cuh"
+#include "perception.hpp"
 #include "tally.hpp"
 
 namespace rdp {
@@ -21,7 +22,7 @@ struct Job {
   uint64_t samples = 1000000;
   uint64_t seed = 1;
   uint32_t dither_bins = 64;  // B of the binned H(k | Z), dithered schemes
-  uint32_t pit_bins = 4096;   // bins of the goodness-of-fit histogram of F(X^)
+  uint32_t pit_bins = 65536;  // bins of the histogram of F(X^) behind the perception estimates
 };
 
 struct RunOptions {
@@ -47,12 +48,15 @@ struct Result {
   double distortion = 0.0;
   double distortion_se = 0.0;
   uint64_t overflow = 0;      // samples whose index fell outside the histogram window
-  double pit_chi2 = 0.0;      // chi-square statistic of F(X^) against U[0,1]
-  double pit_pvalue = 0.0;
+  Perception perception;      // W1, W2, KS and chi-square of X^ against the source's law
   double elapsed_s = 0.0;
   double samples_per_s = 0.0;
   Tally tally;                // the raw integer accumulators behind every estimate
 };
+
+// multiquan and its broken eq6 variant: N offset quantizers, one code per offset.
+inline bool is_multiquan(SchemeKind s) { return s == SchemeKind::multiquan || s == SchemeKind::multiquan_eq6; }
+inline bool is_dithered(SchemeKind s) { return s == SchemeKind::dithered || s == SchemeKind::dithered_raw; }
 
 const char* to_string(SchemeKind s);
 const char* to_string(SourceKind s);

@@ -22,6 +22,7 @@ std::pair<int64_t, int64_t> reachable_indices(const Job& job) {
   const double x_max = Source::isf(kMinSourceU) / job.step;
   switch (job.scheme) {
     case SchemeKind::multiquan:
+    case SchemeKind::multiquan_eq6:
       return {static_cast<int64_t>(std::floor(x_min - 1.0 + 0.5)) - 1,
               static_cast<int64_t>(std::floor(x_max + 0.5)) + 1};
     case SchemeKind::deterministic:
@@ -35,7 +36,8 @@ std::pair<int64_t, int64_t> reachable_indices(const Job& job) {
 
 uint32_t histogram_groups(const Job& job) {
   switch (job.scheme) {
-    case SchemeKind::multiquan: return job.N;
+    case SchemeKind::multiquan:
+    case SchemeKind::multiquan_eq6: return job.N;
     case SchemeKind::dithered:
     case SchemeKind::dithered_raw: return job.dither_bins;
     case SchemeKind::deterministic: return 1;
@@ -68,8 +70,9 @@ void plan_line_source(Plan& plan) {
   // the cell, and phi(y) lies within Delta/2 of y, which lies within Delta/2 of x.
   p.error_scale_exp = scale_exponent(job.step * job.step);
 
-  if (job.scheme == SchemeKind::multiquan) {
-    const int64_t first = static_cast<int64_t>(job.N) * lo;
+  if (is_multiquan(job.scheme)) {
+    p.recon_shift = job.scheme == SchemeKind::multiquan_eq6 ? job.N : 0;
+    const int64_t first = static_cast<int64_t>(job.N) * lo - p.recon_shift;
     plan.recon.resize(static_cast<size_t>(p.index_count) * job.N + 1);
     for (size_t k = 0; k < plan.recon.size(); ++k)
       plan.recon[k] = Multiquan<Source>::recon_boundary(first + static_cast<int64_t>(k), job.N, job.step);
@@ -85,8 +88,10 @@ void validate(const Job& job) {
   const bool circle = job.source == SourceKind::circle;
   if (job.samples == 0) throw std::invalid_argument("--samples must be positive, got 0");
   if (job.N < 1 || job.N > 65536) throw std::invalid_argument(fmt::format("--N must be in [1, 65536], got {}", job.N));
-  if (job.N != 1 && job.scheme != SchemeKind::multiquan)
+  if (job.N != 1 && !is_multiquan(job.scheme))
     throw std::invalid_argument(fmt::format("--N {} applies to scheme multiquan only, not {}", job.N, to_string(job.scheme)));
+  if (circle && job.scheme == SchemeKind::multiquan_eq6)
+    throw std::invalid_argument("--scheme multiquan-eq6 is defined for 1-D sources only, not circle");
   if (circle) {
     if (job.L < 1 || job.L > 65536)
       throw std::invalid_argument(fmt::format("--L must be in [1, 65536] for the circle source, got {}", job.L));
@@ -95,11 +100,10 @@ void validate(const Job& job) {
     if (!(job.step >= 1e-9 && job.step <= 1e9))
       throw std::invalid_argument(fmt::format("--step must be in [1e-9, 1e9], got {}", job.step));
   }
-  const bool dithered = job.scheme == SchemeKind::dithered || job.scheme == SchemeKind::dithered_raw;
-  if (dithered && (job.dither_bins < 1 || job.dither_bins > 65536))
+  if (is_dithered(job.scheme) && (job.dither_bins < 1 || job.dither_bins > 65536))
     throw std::invalid_argument(fmt::format("--dither-bins must be in [1, 65536], got {}", job.dither_bins));
-  if (job.pit_bins < 2 || job.pit_bins > (1u << 24))
-    throw std::invalid_argument(fmt::format("--pit-bins must be in [2, 16777216], got {}", job.pit_bins));
+  if (job.pit_bins < 16 || job.pit_bins > (1u << 24) || (job.pit_bins & (job.pit_bins - 1)) != 0)
+    throw std::invalid_argument(fmt::format("--pit-bins must be a power of two in [16, 16777216], got {}", job.pit_bins));
   if (circle && uint64_t{job.L} * histogram_groups(job) > kMaxIndexBins)
     throw std::invalid_argument(fmt::format("--L {} with {} quantizers or dither bins exceeds {} histogram bins", job.L,
                                             histogram_groups(job), kMaxIndexBins));

@@ -1,20 +1,32 @@
 #include "result_output.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 namespace rdp {
 namespace {
-bool is_dithered(SchemeKind s) { return s == SchemeKind::dithered || s == SchemeKind::dithered_raw; }
+
+// The job's own keys, shared by simulated and exact results.
+nlohmann::ordered_json job_keys(const Job& j, double step) {
+  nlohmann::ordered_json o;
+  o["scheme"] = to_string(j.scheme);
+  o["source"] = to_string(j.source);
+  o["N"] = is_multiquan(j.scheme) ? nlohmann::ordered_json(j.N) : nullptr;
+  o["L"] = j.source == SourceKind::circle ? nlohmann::ordered_json(j.L) : nullptr;
+  o["step"] = step;
+  return o;
+}
+
+nlohmann::ordered_json optional_number(const std::optional<double>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
 }  // namespace
 
 nlohmann::ordered_json to_json(const Result& r) {
   const Job& j = r.job;
-  nlohmann::ordered_json o;
-  o["scheme"] = to_string(j.scheme);
-  o["source"] = to_string(j.source);
-  o["N"] = j.scheme == SchemeKind::multiquan ? nlohmann::ordered_json(j.N) : nullptr;
-  o["L"] = j.source == SourceKind::circle ? nlohmann::ordered_json(j.L) : nullptr;
-  o["step"] = r.step;
+  nlohmann::ordered_json o = job_keys(j, r.step);
   o["samples"] = j.samples;
   o["seed"] = j.seed;
   o["backend"] = r.backend;
@@ -30,13 +42,15 @@ nlohmann::ordered_json to_json(const Result& r) {
   }
   o["distortion"] = r.distortion;
   o["distortion_se"] = r.distortion_se;
-  // W1, W2 and KS against the exact law come with the perception estimators.
-  o["w1"] = nullptr;
-  o["w2"] = nullptr;
-  o["ks"] = nullptr;
-  o["ks_pvalue"] = nullptr;
-  o["pit_chi2"] = r.pit_chi2;
-  o["pit_pvalue"] = r.pit_pvalue;
+  const Perception& p = r.perception;
+  o["w1"] = optional_number(p.w1);
+  o["w2"] = optional_number(p.w2);
+  o["ks"] = p.ks;
+  o["ks_pvalue"] = p.ks_pvalue;
+  o["ks_test"] = p.ks_test;
+  o["pit_chi2"] = p.chi2;
+  o["pit_chi2_pvalue"] = p.chi2_pvalue;
+  o["pit_chi2_groups"] = p.chi2_groups;
   o["pit_bins"] = j.pit_bins;
   o["overflow"] = r.overflow;
   o["elapsed_s"] = r.elapsed_s;
@@ -47,19 +61,58 @@ nlohmann::ordered_json to_json(const Result& r) {
 std::string json_line(const Result& r) { return to_json(r).dump(); }
 
 std::string results_table(const std::vector<Result>& results) {
-  std::string out = fmt::format("{:<14} {:<12} {:>3} {:>3} {:>8} {:>14} {:>10} {:>10} {:>22} {:>9}\n", "scheme",
-                                "source", "N", "L", "step", "rate [bits]", "marginal", "cond.", "distortion ± se",
-                                "PIT p");
+  std::string out = fmt::format("{:<14} {:<12} {:>3} {:>3} {:>8} {:>14} {:>10} {:>10} {:>22} {:>9} {:>9}\n",
+                                "scheme", "source", "N", "L", "step", "rate [bits]", "marginal", "cond.",
+                                "distortion ± se", "W1", "KS p");
   for (const Result& r : results) {
     const Job& j = r.job;
-    const std::string n = j.scheme == SchemeKind::multiquan ? std::to_string(j.N) : "-";
+    const std::string n = is_multiquan(j.scheme) ? std::to_string(j.N) : "-";
     const std::string l = j.source == SourceKind::circle ? std::to_string(j.L) : "-";
     const std::string cond = r.rate_conditional ? fmt::format("{:.4f}", r.rate_conditional->bits) : "-";
-    out += fmt::format("{:<14} {:<12} {:>3} {:>3} {:>8.4f} {:>7.4f}±{:<6.4f} {:>10.4f} {:>10} {:>11.6f} ± {:<8.2g} {:>9.3g}\n",
+    const Perception& p = r.perception;
+    out += fmt::format("{:<14} {:<12} {:>3} {:>3} {:>8.4f} {:>7.4f}±{:<6.4f} {:>10.4f} {:>10} {:>11.6f} ± {:<8.2g} {:>9.2e} {:>9.3g}\n",
                        to_string(j.scheme), to_string(j.source), n, l, r.step, r.rate.bits, r.rate.se,
-                       r.rate_marginal.bits, cond, r.distortion, r.distortion_se, r.pit_pvalue);
+                       r.rate_marginal.bits, cond, r.distortion, r.distortion_se, p.w1.value_or(NAN), p.ks_pvalue);
   }
   return out;
+}
+
+
+std::string json_line(const ExactResult& r) {
+  nlohmann::ordered_json o = job_keys(r.job, r.step);
+  o["rate_bits"] = r.rate_bits;
+  o["rate_marginal_bits"] = r.rate_marginal_bits;
+  if (r.rate_conditional_bits) {
+    o["rate_conditional_bits"] = *r.rate_conditional_bits;
+    o["dither_bins"] = r.job.dither_bins;
+    o["rate_conditional_limit_bits"] = optional_number(r.rate_conditional_limit_bits);
+  }
+  o["distortion"] = r.distortion;
+  o["w1"] = optional_number(r.w1);
+  o["method"] = r.method;
+  return o.dump();
+}
+
+std::string exact_table(const ExactResult& r) {
+  std::string out = fmt::format("{} on {} ({}), step {:.6g}\n", to_string(r.job.scheme), to_string(r.job.source),
+                                r.method, r.step);
+  out += fmt::format("  rate_bits              {:.10f}\n  rate_marginal_bits     {:.10f}\n", r.rate_bits,
+                     r.rate_marginal_bits);
+  if (r.rate_conditional_bits)
+    out += fmt::format("  H(k|Z), {} dither bins {:.10f}\n  H(k|Z)                 {:.10f}\n", r.job.dither_bins,
+                       *r.rate_conditional_bits, r.rate_conditional_limit_bits.value_or(NAN));
+  out += fmt::format("  distortion             {:.12g}", r.distortion);
+  return out;
+}
+
+std::string json_line(const SampleDistance& d) {
+  nlohmann::ordered_json o;
+  o["w1"] = d.w1;
+  o["w2"] = d.w2;
+  o["n_a"] = d.n_a;
+  o["n_b"] = d.n_b;
+  o["backend"] = d.backend;
+  return o.dump();
 }
 
 }  // namespace rdp

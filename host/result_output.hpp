@@ -5,12 +5,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "exact/exact.hpp"
 #include "job.hpp"
+#include "sample_distance.hpp"
 
 namespace rdp {
 
 nlohmann::ordered_json to_json(const Result& r);
 std::string json_line(const Result& r);
 std::string results_table(const std::vector<Result>& results);
+
+std::string json_line(const ExactResult& r);
+std::string exact_table(const ExactResult& r);
+std::string json_line(const SampleDistance& d);
 
 }  // namespace rdp

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <chrono>
 
+#include "../kernels/dispatch.cuh"
 #include "estimators.hpp"
+#include "perception.hpp"
 #include "plan.hpp"
 #include "progress.hpp"
 
@@ -43,7 +45,8 @@ Result run_job(const Job& job, Backend& backend, bool progress) {
   const EntropyEstimate given_group = conditional_entropy(tally.index_hist, groups);
   r.rate_marginal = marginal_entropy(tally.index_hist, groups);
   switch (job.scheme) {
-    case SchemeKind::multiquan: r.rate = given_group; break;  // one entropy code per offset n
+    case SchemeKind::multiquan:
+    case SchemeKind::multiquan_eq6: r.rate = given_group; break;  // one entropy code per offset n
     case SchemeKind::dithered:
     case SchemeKind::dithered_raw:
       r.rate = r.rate_marginal;  // one code: what is realizable
@@ -51,9 +54,13 @@ Result run_job(const Job& job, Backend& backend, bool progress) {
       break;
     case SchemeKind::deterministic: r.rate = r.rate_marginal; break;
   }
-  const GoodnessOfFit gof = uniformity_chi2(tally.pit_hist);
-  r.pit_chi2 = gof.chi2;
-  r.pit_pvalue = gof.pvalue;
+  if (job.source == SourceKind::circle) {
+    r.perception = circle_perception(tally.pit_hist);
+  } else {
+    visit_line_source(job.source, [&](auto tag) {
+      r.perception = line_perception(tally.pit_hist, sample_source<typename decltype(tag)::type>);
+    });
+  }
   r.tally = std::move(tally);
   return r;
 }

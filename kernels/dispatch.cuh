@@ -36,15 +36,18 @@ void visit_pipeline(SchemeKind scheme, SourceKind source, Visitor&& visitor) {
   if (source == SourceKind::circle) {
     switch (scheme) {
       case SchemeKind::multiquan: visitor(TypeTag<CircleMultiquan>{}); return;
+      case SchemeKind::multiquan_eq6: break;
       case SchemeKind::dithered:
       case SchemeKind::dithered_raw: visitor(TypeTag<CircleDithered>{}); return;
       case SchemeKind::deterministic: visitor(TypeTag<CircleDeterministic>{}); return;
     }
+    throw std::logic_error("visit_pipeline: scheme not defined on the circle");
   }
   visit_line_source(source, [&](auto source_tag) {
     using Source = typename decltype(source_tag)::type;
     switch (scheme) {
-      case SchemeKind::multiquan: visitor(TypeTag<Multiquan<Source>>{}); return;
+      case SchemeKind::multiquan:
+      case SchemeKind::multiquan_eq6: visitor(TypeTag<Multiquan<Source>>{}); return;
       case SchemeKind::dithered: visitor(TypeTag<Dithered<Source, true>>{}); return;
       case SchemeKind::dithered_raw: visitor(TypeTag<Dithered<Source, false>>{}); return;
       case SchemeKind::deterministic: visitor(TypeTag<Deterministic<Source>>{}); return;

@@ -29,7 +29,9 @@ struct PipelineParams {
   // Per-sample errors are accumulated in fixed point as error / 2^error_scale_exp,
   // which the job's a-priori bound keeps below 1 (see accumulators.cuh).
   int error_scale_exp = 0;
-  const ReconBoundary* recon = nullptr;  // multiquan: a_j for j in [N*index_lo, N*(index_lo+index_count)]
+  // multiquan: the decoder of cell j uses a_{j - recon_shift}: 0, or N for multiquan-eq6.
+  int64_t recon_shift = 0;
+  const ReconBoundary* recon = nullptr;  // decoder boundaries for j in [N*index_lo, N*(index_lo+index_count)]
   const double* centroids = nullptr;     // deterministic: centroid per index of the window
 };
 

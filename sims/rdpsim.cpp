@@ -1,6 +1,5 @@
-// rdpsim: the command line. Parses flags into a Job and RunOptions, runs it, prints
-// one JSON line per result (or a table). Bad input: one line on stderr, exit 2.
-#include <cmath>
+// rdpsim: the command line. Each subcommand parses its flags into a Job (or checks),
+// runs it, and prints JSON lines or a table. Bad input: one line on stderr, exit 2.
 #include <cstdio>
 #include <stdexcept>
 #include <string>
@@ -9,127 +8,30 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "../host/job.hpp"
-#include "../host/result_output.hpp"
-#include "../host/simulation.hpp"
+#include "cli_flags.hpp"
+#include "host/exact/exact.hpp"
+#include "host/result_output.hpp"
+#include "host/sample_distance.hpp"
+#include "host/simulation.hpp"
+#include "validation.hpp"
 
 namespace {
 
-using rdp::Job;
-using rdp::RunOptions;
+using namespace rdp;
 
 constexpr int kBadInput = 2;
 
-// The flags shared by subcommands that simulate, as their raw text, so that every
-// rejection can name exactly what the user typed.
-struct RunFlags {
-  std::string scheme = "multiquan";
-  std::string source = "exponential";
-  long long N = 1;
-  long long L = 0;
-  double step = 0.5;
-  std::string samples = "1e6";
-  unsigned long long seed = 1;
-  std::string backend = "auto";
-  int threads = 0;
-  int block_size = 256;
-  long long dither_bins = 64;
-  long long pit_bins = 4096;
-  std::string format = "json";
-  bool quiet = false;
-};
-
-uint64_t parse_samples(const std::string& text) {
-  double v = 0.0;
-  size_t used = 0;
-  try {
-    v = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || !(v >= 1.0) || v > 9.2e18 || std::floor(v) != v)
-    throw std::invalid_argument(fmt::format("--samples must be a positive whole number such as 1e9, got '{}'", text));
-  return static_cast<uint64_t>(v);
-}
-
-template <class T>
-T in_range(long long v, long long lo, long long hi, const char* flag) {
-  if (v < lo || v > hi) throw std::invalid_argument(fmt::format("{} must be in [{}, {}], got {}", flag, lo, hi, v));
-  return static_cast<T>(v);
-}
-
-Job job_from(const RunFlags& f) {
-  Job job;
-  const auto scheme = rdp::parse_scheme(f.scheme);
-  if (!scheme)
-    throw std::invalid_argument(
-        fmt::format("unknown --scheme '{}' (multiquan, dithered, dithered-raw, deterministic)", f.scheme));
-  const auto source = rdp::parse_source(f.source);
-  if (!source)
-    throw std::invalid_argument(
-        fmt::format("unknown --source '{}' (uniform, exponential, gaussian, laplace, circle)", f.source));
-  job.scheme = *scheme;
-  job.source = *source;
-  job.N = in_range<uint32_t>(f.N, 1, 65536, "--N");
-  job.L = in_range<uint32_t>(f.L, 0, 65536, "--L");
-  if (job.source == rdp::SourceKind::circle && f.L == 0)
-    throw std::invalid_argument("--L (number of levels) is required for the circle source");
-  job.step = f.step;
-  job.samples = parse_samples(f.samples);
-  job.seed = f.seed;
-  job.dither_bins = in_range<uint32_t>(f.dither_bins, 1, 65536, "--dither-bins");
-  job.pit_bins = in_range<uint32_t>(f.pit_bins, 2, 1 << 24, "--pit-bins");
-  return job;
-}
-
-RunOptions options_from(const RunFlags& f) {
-  RunOptions o;
-  const auto backend = rdp::parse_backend(f.backend);
-  if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", f.backend));
-  o.backend = *backend;
-  if (f.threads < 0) throw std::invalid_argument(fmt::format("--threads must be >= 0, got {}", f.threads));
-  o.threads = f.threads;
-  if (f.block_size < 32 || f.block_size > 1024 || f.block_size % 32 != 0)
-    throw std::invalid_argument(fmt::format("--block-size must be a multiple of 32 in [32, 1024], got {}", f.block_size));
-  o.block_size = f.block_size;
-  o.progress = !f.quiet;
-  return o;
-}
-
-void add_backend_flags(CLI::App* cmd, RunFlags& f) {
-  cmd->add_option("--samples", f.samples, "Monte Carlo samples per job, e.g. 1e9")->capture_default_str();
-  cmd->add_option("--seed", f.seed, "seed of the counter-based generator")->capture_default_str();
-  cmd->add_option("--backend", f.backend, "auto | cpu | cuda")->capture_default_str();
-  cmd->add_option("--threads", f.threads, "CPU threads (0: all cores)")->capture_default_str();
-  cmd->add_option("--block-size", f.block_size, "CUDA threads per block")->capture_default_str();
-  cmd->add_flag("--quiet", f.quiet, "no progress line on stderr");
-}
-
-void add_job_flags(CLI::App* cmd, RunFlags& f) {
-  cmd->add_option("--scheme", f.scheme, "multiquan | dithered | dithered-raw | deterministic")->capture_default_str();
-  cmd->add_option("--source", f.source, "uniform | exponential | gaussian | laplace | circle")->capture_default_str();
-  cmd->add_option("--N", f.N, "number of offset quantizers (multiquan)")->capture_default_str();
-  cmd->add_option("--L", f.L, "levels on the circle; step = 2*pi/L")->capture_default_str();
-  cmd->add_option("--step", f.step, "quantizer step Delta (1-D sources)")->capture_default_str();
-  cmd->add_option("--dither-bins", f.dither_bins, "bins of the dither for H(k | Z)")->capture_default_str();
-  cmd->add_option("--pit-bins", f.pit_bins, "bins of the PIT goodness-of-fit histogram")->capture_default_str();
-  cmd->add_option("--format", f.format, "json | table")->capture_default_str();
-  add_backend_flags(cmd, f);
-}
-
-void print_results(const std::vector<rdp::Result>& results, const std::string& format) {
+void print_results(const std::vector<Result>& results, const std::string& format) {
   if (format == "table") {
-    fmt::print("{}", rdp::results_table(results));
+    fmt::print("{}", results_table(results));
   } else {
-    for (const auto& r : results) fmt::print("{}\n", rdp::json_line(r));
+    for (const auto& r : results) fmt::print("{}\n", json_line(r));
   }
   std::fflush(stdout);
 }
 
 // The small default job: the seed paper's comparison in miniature.
 std::vector<Job> demo_jobs(uint64_t samples, uint64_t seed) {
-  using rdp::SchemeKind;
-  using rdp::SourceKind;
   std::vector<Job> jobs;
   auto add = [&](SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
     Job j;
@@ -151,21 +53,96 @@ std::vector<Job> demo_jobs(uint64_t samples, uint64_t seed) {
   return jobs;
 }
 
+int demo(const cli::SamplingFlags& flags, const std::string& format) {
+  cli::check_format(format);
+  const RunOptions options = cli::options_from(flags);
+  const auto backend = make_backend(options);
+  std::vector<Result> results;
+  for (const Job& job : demo_jobs(cli::parse_samples(flags.samples), flags.seed))
+    results.push_back(run_job(job, *backend, options.progress));
+  print_results(results, format);
+  if (format == "table")
+    fmt::print(
+        "\nrate: entropy of the transmitted index (bits); W1: Wasserstein-1 from X^'s law to the source's;\n"
+        "KS p: Kolmogorov-Smirnov (Kuiper on the circle) p-value that X^ has the source's law.\n"
+        "More: rdpsim run --help, rdpsim exact --help, rdpsim validate\n");
+  return 0;
+}
+
+int validate(const cli::SamplingFlags& flags, const std::string& format, bool inject_eq6) {
+  cli::check_format(format);
+  ValidationOptions options;
+  options.samples = cli::parse_samples(flags.samples);
+  options.seed = flags.seed;
+  options.inject_eq6_fault = inject_eq6;
+  const RunOptions run_options = cli::options_from(flags);
+  const auto backend = make_backend(run_options);
+  const std::vector<Check> checks = run_validation(options, *backend);
+  if (format == "table") {
+    fmt::print("rdpsim validate: {} samples per Monte Carlo job, seed {}, backend {} on {}\n\n", options.samples,
+               options.seed, backend->name(), backend->device());
+    fmt::print("{}", checks_table(checks));
+  } else {
+    for (const Check& c : checks) fmt::print("{}\n", json_line(c));
+  }
+  for (const Check& c : checks)
+    if (!c.pass) return 1;
+  return 0;
+}
+
+int distance(const std::string& file_a, const std::string& file_b, const std::string& backend_name) {
+  const auto backend = parse_backend(backend_name);
+  if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", backend_name));
+  std::vector<double> a = read_sample_file(file_a);
+  std::vector<double> b = read_sample_file(file_b);
+  fmt::print("{}\n", json_line(wasserstein_between(a, b, *backend)));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"rdpsim: Monte Carlo simulation of rate-distortion-perception quantizers"};
+  CLI::App app{"rdpsim: Monte Carlo simulation of rate-distortion-perception quantizers.\n"
+               "With no subcommand it runs `demo`, a small default job."};
   app.require_subcommand(0, 1);
 
-  RunFlags run_flags;
-  CLI::App* run = app.add_subcommand("run", "simulate one job and print its result as a JSON line");
-  add_job_flags(run, run_flags);
+  cli::JobFlags run_job_flags;
+  cli::SamplingFlags run_sampling;
+  std::string run_format = "json";
+  CLI::App* run_cmd = app.add_subcommand("run", "simulate one job and print its result as a JSON line");
+  cli::add_job_flags(run_cmd, run_job_flags);
+  cli::add_sampling_flags(run_cmd, run_sampling);
+  cli::add_format_flag(run_cmd, run_format);
 
-  RunFlags demo_flags;
-  demo_flags.format = "table";
-  CLI::App* demo = app.add_subcommand("demo", "a small default job: MultiQuan vs dithered, printed as a table (the default)");
-  add_backend_flags(demo, demo_flags);
-  demo->add_option("--format", demo_flags.format, "json | table")->capture_default_str();
+  cli::JobFlags exact_flags;
+  std::string exact_format = "json";
+  CLI::App* exact_cmd = app.add_subcommand("exact", "rate and distortion by quadrature or closed form, no sampling");
+  cli::add_job_flags(exact_cmd, exact_flags);
+  cli::add_format_flag(exact_cmd, exact_format);
+
+  cli::SamplingFlags demo_flags;
+  std::string demo_format = "table";
+  CLI::App* demo_cmd = app.add_subcommand("demo", "MultiQuan against dithered quantization in miniature (the default)");
+  cli::add_sampling_flags(demo_cmd, demo_flags);
+  cli::add_format_flag(demo_cmd, demo_format);
+
+  cli::SamplingFlags validate_flags;
+  validate_flags.seed = 20261123;
+  std::string validate_format = "table";
+  bool inject_eq6 = false;
+  CLI::App* validate_cmd =
+      app.add_subcommand("validate", "check the seed paper's theorems and the closed forms; exit 1 if any check fails");
+  cli::add_sampling_flags(validate_cmd, validate_flags);
+  cli::add_format_flag(validate_cmd, validate_format);
+  validate_cmd->add_flag("--inject-eq6-fault", inject_eq6,
+                         "use the seed's literal equation (6) decoder for 1-D multiquan: the table must fail");
+
+  std::string file_a, file_b, distance_backend = "auto";
+  CLI::App* distance_cmd = app.add_subcommand(
+      "distance", "W1 and W2 between two samples (text: numbers separated by white space; *.f64/*.bin: float64)");
+  distance_cmd->add_option("sample_a", file_a, "first sample file")->required();
+  distance_cmd->add_option("sample_b", file_b, "second sample file")->required();
+  distance_cmd->add_option("--backend", distance_backend, "where to sort: auto | cpu | cuda")->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -176,25 +153,21 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*run) {
-      if (run_flags.format != "json" && run_flags.format != "table")
-        throw std::invalid_argument(fmt::format("--format must be json or table, got '{}'", run_flags.format));
-      const Job job = job_from(run_flags);
-      print_results({rdp::run_job(job, options_from(run_flags))}, run_flags.format);
+    if (*run_cmd) {
+      cli::check_format(run_format);
+      const Job job = cli::job_from(run_job_flags, run_sampling);
+      print_results({run_job(job, cli::options_from(run_sampling))}, run_format);
       return 0;
     }
-    if (demo_flags.format != "json" && demo_flags.format != "table")
-      throw std::invalid_argument(fmt::format("--format must be json or table, got '{}'", demo_flags.format));
-    const RunOptions options = options_from(demo_flags);
-    const auto backend = rdp::make_backend(options);
-    std::vector<rdp::Result> results;
-    for (const Job& job : demo_jobs(parse_samples(demo_flags.samples), demo_flags.seed))
-      results.push_back(rdp::run_job(job, *backend, options.progress));
-    print_results(results, demo_flags.format);
-    if (demo_flags.format == "table")
-      fmt::print("\nrate: entropy of the transmitted index (bits); PIT p: chi-square test that X^ has the source's law.\n"
-                 "One job: rdpsim run --scheme multiquan --source exponential --N 4 --step 0.5 --samples 1e8\n");
-    return 0;
+    if (*exact_cmd) {
+      cli::check_format(exact_format);
+      const ExactResult r = evaluate_exact(cli::job_from(exact_flags));
+      fmt::print("{}\n", exact_format == "table" ? exact_table(r) : json_line(r));
+      return 0;
+    }
+    if (*validate_cmd) return validate(validate_flags, validate_format, inject_eq6);
+    if (*distance_cmd) return distance(file_a, file_b, distance_backend);
+    return demo(demo_flags, demo_format);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "rdpsim: error: {}\n", e.what());
     return kBadInput;

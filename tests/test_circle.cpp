@@ -45,7 +45,7 @@ TEST_P(Circle, MultiquanMatchesTheorem31) {
     EXPECT_NEAR(r.distortion, d, 5.0 * r.distortion_se);
     EXPECT_LE(r.rate.bits, std::log2(L) + 1e-12);
     EXPECT_NEAR(r.rate.bits, std::log2(L), uniform_cells_rate_tolerance(N * (L - 1), r.job.samples));
-    EXPECT_GT(r.pit_pvalue, 1e-4) << "X^ should be uniform on the circle";
+    EXPECT_GT(r.perception.chi2_pvalue, 1e-4) << "X^ should be uniform on the circle";
     EXPECT_EQ(r.overflow, 0u);
   }
 }
@@ -63,7 +63,7 @@ TEST_P(Circle, DitheredReachesTheorem33ExtremePoints) {
     const auto r = run(circle_job(SchemeKind::dithered, L));
     EXPECT_NEAR(r.distortion, 2.0 - 2.0 * sinc(kPi / L), 5.0 * r.distortion_se);
     EXPECT_NEAR(r.rate.bits, std::log2(L), uniform_cells_rate_tolerance(L - 1, r.job.samples));
-    EXPECT_GT(r.pit_pvalue, 1e-4);
+    EXPECT_GT(r.perception.chi2_pvalue, 1e-4);
   }
 }
 
@@ -73,7 +73,7 @@ TEST_P(Circle, CentroidDecoderLiesInsideTheDisc) {
     const auto r = run(circle_job(SchemeKind::deterministic, L));
     const double s = sinc(kPi / L);
     EXPECT_NEAR(r.distortion, 1.0 - s * s, 5.0 * r.distortion_se);
-    EXPECT_LT(r.pit_pvalue, 1e-12) << "L reconstruction points cannot pass for a uniform law";
+    EXPECT_LT(r.perception.chi2_pvalue, 1e-12) << "L reconstruction points cannot pass for a uniform law";
   }
 }
 

@@ -57,9 +57,9 @@ TEST_P(Dithered, PostProcessingRestoresTheSourceLawAndRawDoesNot) {
   for (SourceKind source : kLineSources) {
     SCOPED_TRACE(rdp::to_string(source));
     const auto shaped = run(dithered_job(SchemeKind::dithered, source, 1.0));
-    EXPECT_GT(shaped.pit_pvalue, 1e-4) << "phi(X + Z~) should have the source's law";
+    EXPECT_GT(shaped.perception.chi2_pvalue, 1e-4) << "phi(X + Z~) should have the source's law";
     const auto raw = run(dithered_job(SchemeKind::dithered_raw, source, 1.0));
-    EXPECT_LT(raw.pit_pvalue, 1e-12) << "X + Z~ is smoother than X and must fail the test";
+    EXPECT_LT(raw.perception.chi2_pvalue, 1e-12) << "X + Z~ is smoother than X and must fail the test";
   }
 }
 
@@ -103,7 +103,7 @@ TEST_P(Dithered, CircleNeedsNoPostProcessing) {
   job.scheme = SchemeKind::dithered;
   const auto shaped = run(job);
   EXPECT_EQ(raw.tally, shaped.tally);
-  EXPECT_GT(raw.pit_pvalue, 1e-4);
+  EXPECT_GT(raw.perception.chi2_pvalue, 1e-4);
 }
 
 RDPSIM_ON_EVERY_BACKEND(Dithered);

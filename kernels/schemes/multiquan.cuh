@@ -15,8 +15,8 @@ struct Multiquan {
     return (static_cast<double>(j) / N - 0.5) * step;
   }
 
-  // a_j from its definition; the host tabulates it over the histogram window and
-  // samples outside the window recompute it here.
+  // a_j from its definition; the host tabulates the decoder's boundaries over the
+  // histogram window and samples outside the window recompute them here.
   RDP_HD static ReconBoundary recon_boundary(int64_t j, uint32_t N, double step) {
     double lower = 0.0, upper = 0.0;
     for (uint32_t k = 0; k < N; ++k) {
@@ -29,7 +29,7 @@ struct Multiquan {
 
   RDP_HD static ReconBoundary recon_at(const PipelineParams& p, int64_t j, bool in_window) {
     return in_window ? p.recon[j - static_cast<int64_t>(p.N) * p.index_lo]
-                     : recon_boundary(j, p.N, p.step);
+                     : recon_boundary(j - p.recon_shift, p.N, p.step);
   }
 
   RDP_HD static SampleOutcome run(const PipelineParams& p, const SampleRandoms& r) {

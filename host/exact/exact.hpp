@@ -1,0 +1,26 @@
+#pragma once
+// `rdpsim exact`: rate and distortion of a job without sampling, by quadrature on
+// the 1-D sources and in closed form on the circle (SPEC sections 3 and 4).
+#include <optional>
+#include <string>
+
+#include "../job.hpp"
+
+namespace rdp {
+
+struct ExactResult {
+  Job job;
+  double step = 0.0;
+  double rate_bits = 0.0;
+  double rate_marginal_bits = 0.0;
+  std::optional<double> rate_conditional_bits;        // dithered: H(k | Z) binned into job.dither_bins
+  std::optional<double> rate_conditional_limit_bits;  // dithered: H(k | Z) itself
+  double distortion = 0.0;
+  std::optional<double> w1;                           // perception, where it is known exactly
+  std::string method;                                 // "quadrature" or "closed form"
+};
+
+// Throws std::invalid_argument for an invalid job.
+ExactResult evaluate_exact(const Job& job);
+
+}  // namespace rdp

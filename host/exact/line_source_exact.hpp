@@ -1,0 +1,10 @@
+#pragma once
+// Quadrature evaluation of the 1-D schemes for one source (line_source_exact.cpp).
+#include "exact.hpp"
+
+namespace rdp::exact {
+
+template <class Source>
+ExactResult evaluate_line_source(const Job& job);
+
+}  // namespace rdp::exact

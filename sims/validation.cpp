@@ -1,0 +1,268 @@
+#include "validation.hpp"
+
+#include <cmath>
+#include <functional>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "host/exact/circle_theory.hpp"
+#include "host/exact/exact.hpp"
+#include "host/simulation.hpp"
+
+namespace rdp {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kZ = 5.0;              // statistical checks pass within 5 standard errors
+constexpr double kPerceptionP = 1e-4;   // perfect perception: KS (Kuiper) p-value at least this
+constexpr double kBrokenP = 1e-6;       // broken decoders: p-value below this
+constexpr double kExactRelative = 1e-6;  // quadrature against closed forms
+
+const SourceKind kLineSources[] = {SourceKind::uniform, SourceKind::exponential, SourceKind::gaussian,
+                                   SourceKind::laplace};
+
+double default_step(SourceKind s) { return s == SourceKind::uniform ? 0.25 : 0.5; }
+
+class Validator {
+ public:
+  Validator(const ValidationOptions& options, Backend& backend) : options_(options), backend_(backend) {}
+
+  const Result& simulate(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
+    const auto key = std::make_tuple(scheme, source, N, L, step);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    Job job;
+    job.scheme = scheme;
+    job.source = source;
+    job.N = N;
+    job.L = L;
+    job.step = source == SourceKind::circle ? 0.0 : step;
+    job.samples = options_.samples;
+    job.seed = options_.seed;
+    return cache_.emplace(key, run_job(job, backend_, false)).first->second;
+  }
+
+  void statistical(const std::string& group, const std::string& name, double expected, double measured, double se) {
+    Check c{group, name, expected, measured, std::nullopt, fmt::format("|z| <= {}", kZ), false};
+    if (se > 0.0) {
+      c.z = (measured - expected) / se;
+      c.pass = std::fabs(*c.z) <= kZ;
+    } else {
+      c.pass = measured == expected;
+      c.criterion = "equal";
+    }
+    checks_.push_back(c);
+  }
+
+  // A plug-in entropy sits below the truth by about (occupied bins - groups)/(2 n ln 2);
+  // the check allows twice that on top of 5 standard errors.
+  void rate(const std::string& group, const std::string& name, double expected, const EntropyEstimate& measured,
+            const Tally& tally, uint32_t groups) {
+    uint64_t occupied = 0;
+    for (uint64_t c : tally.index_hist) occupied += c > 0;
+    const double bias = static_cast<double>(occupied - std::min<uint64_t>(occupied, groups)) /
+                        (2.0 * static_cast<double>(tally.samples) * std::log(2.0));
+    const double diff = measured.bits - expected;
+    Check c{group, name, expected, measured.bits, std::nullopt, "|diff| <= 5 se + 2 bias", false};
+    if (measured.se > 0.0) c.z = diff / measured.se;
+    c.pass = std::fabs(diff) <= kZ * measured.se + 2.0 * bias + 1e-12;
+    checks_.push_back(c);
+  }
+
+  void bound(const std::string& group, const std::string& name, double limit, double measured, bool at_least,
+             const std::string& criterion) {
+    checks_.push_back({group, name, limit, measured, std::nullopt, criterion, at_least ? measured >= limit : measured <= limit});
+  }
+
+  void relative(const std::string& group, const std::string& name, double expected, double measured) {
+    checks_.push_back({group, name, expected, measured, std::nullopt, fmt::format("rel. err <= {:g}", kExactRelative),
+                       std::fabs(measured - expected) <= kExactRelative * std::fabs(expected)});
+  }
+
+  std::vector<Check> take() { return std::move(checks_); }
+  const ValidationOptions& options() const { return options_; }
+
+ private:
+  ValidationOptions options_;
+  Backend& backend_;
+  std::map<std::tuple<SchemeKind, SourceKind, uint32_t, uint32_t, double>, Result> cache_;
+  std::vector<Check> checks_;
+};
+
+void theorem_3_1(Validator& v) {
+  for (uint32_t L : {2u, 3u, 4u, 8u})
+    for (uint32_t N : {1u, 2u, 4u, 8u}) {
+      const Result& r = v.simulate(SchemeKind::multiquan, SourceKind::circle, N, L, 0.0);
+      v.statistical("Thm 3.1 circle multiquan", fmt::format("L={} N={} D", L, N), circle::multiquan_distortion(L, N),
+                    r.distortion, r.distortion_se);
+    }
+}
+
+void theorem_3_3(Validator& v) {
+  for (uint32_t L : {2u, 3u, 4u, 8u, 16u}) {
+    const Result& r = v.simulate(SchemeKind::dithered, SourceKind::circle, 1, L, 0.0);
+    v.statistical("Thm 3.3 dithered extreme pts", fmt::format("L={} D", L), circle::dithered_distortion(L),
+                  r.distortion, r.distortion_se);
+  }
+}
+
+void one_bit_values(Validator& v) {
+  const Result& private_only = v.simulate(SchemeKind::multiquan, SourceKind::circle, 1, 2, 0.0);
+  v.statistical("L=2 values", "multiquan N=1: 2-8/pi^2", 2.0 - 8.0 / (kPi * kPi), private_only.distortion,
+                private_only.distortion_se);
+  const Result& dithered = v.simulate(SchemeKind::dithered, SourceKind::circle, 1, 2, 0.0);
+  v.statistical("L=2 values", "dithered: 2-4/pi", 2.0 - 4.0 / kPi, dithered.distortion, dithered.distortion_se);
+}
+
+void theorem_3_2(Validator& v) {
+  // R(D, 0) bounds every scheme: at the top of each point's 5-sigma distortion
+  // interval, log2 L must be at least R(D, 0). Theorem 3.3 bounds the one-shot schemes.
+  for (uint32_t L : {2u, 3u, 4u, 8u})
+    for (uint32_t N : {1u, 8u}) {
+      const Result& r = v.simulate(SchemeKind::multiquan, SourceKind::circle, N, L, 0.0);
+      const double d_top = r.distortion + kZ * r.distortion_se;
+      v.bound("Thm 3.2 R(D,0) lower bound", fmt::format("multiquan L={} N={}: R >= R(D+5se,0)", L, N),
+              circle::perfect_perception_rate(d_top), std::log2(L), true, "measured >= expected");
+      v.bound("Thm 3.3 scalar bound", fmt::format("multiquan L={} N={}: D+5se >= D_scalar(R)", L, N),
+              circle::scalar_distortion_bound(std::log2(L)), d_top, true, "measured >= expected");
+    }
+}
+
+void dithered_raw(Validator& v) {
+  for (SourceKind s : kLineSources) {
+    const double step = default_step(s);
+    const Result& r = v.simulate(SchemeKind::dithered_raw, s, 1, 0, step);
+    v.statistical("dithered-raw D = step^2/12", fmt::format("{} step={}", to_string(s), step), step * step / 12.0,
+                  r.distortion, r.distortion_se);
+  }
+}
+
+void spec_closed_forms(Validator& v) {
+  auto exact = [](SchemeKind scheme, uint32_t N, double step) {
+    Job job;
+    job.scheme = scheme;
+    job.source = SourceKind::uniform;
+    job.N = N;
+    job.step = step;
+    return evaluate_exact(job);
+  };
+  v.relative("exact vs closed form", "uniform multiquan N=1 step=1/4 R", 2.25, exact(SchemeKind::multiquan, 1, 0.25).rate_bits);
+  v.relative("exact vs closed form", "uniform multiquan N=2 step=1/4 R", 2.125, exact(SchemeKind::multiquan, 2, 0.25).rate_bits);
+  for (uint32_t M : {4u, 8u}) {
+    const double d = 1.0 / M;
+    const ExactResult r = exact(SchemeKind::dithered, 1, d);
+    v.relative("exact vs closed form", fmt::format("uniform dithered step=1/{} D", M), d * d / 12.0 - d * d * d / 30.0,
+               r.distortion);
+    v.relative("exact vs closed form", fmt::format("uniform dithered step=1/{} H(k|Z)", M),
+               std::log2(M) + d / (2.0 * std::log(2.0)), *r.rate_conditional_limit_bits);
+  }
+}
+
+struct SchemeCase {
+  SchemeKind scheme;
+  uint32_t N;
+};
+
+void exact_versus_monte_carlo(Validator& v) {
+  const SchemeKind multiquan = v.options().inject_eq6_fault ? SchemeKind::multiquan_eq6 : SchemeKind::multiquan;
+  const SchemeCase cases[] = {{multiquan, 4}, {SchemeKind::dithered, 1}, {SchemeKind::dithered_raw, 1},
+                              {SchemeKind::deterministic, 1}};
+  for (SourceKind s : kLineSources)
+    for (const SchemeCase& c : cases) {
+      Job job;
+      job.scheme = c.scheme == SchemeKind::multiquan_eq6 ? SchemeKind::multiquan : c.scheme;  // the truth
+      job.source = s;
+      job.N = c.N;
+      job.step = default_step(s);
+      const ExactResult e = evaluate_exact(job);
+      const Result& r = v.simulate(c.scheme, s, c.N, 0, job.step);
+      const std::string name = fmt::format("{} {}{}", to_string(s), to_string(job.scheme),
+                                           c.N > 1 ? fmt::format(" N={}", c.N) : "");
+      v.statistical("exact vs Monte Carlo", name + " D", e.distortion, r.distortion, r.distortion_se);
+      v.rate("exact vs Monte Carlo", name + " R", e.rate_bits, r.rate, r.tally, is_multiquan(c.scheme) ? c.N : 1);
+      if (e.rate_conditional_bits)
+        v.rate("exact vs Monte Carlo", name + " H(k|Z) binned", *e.rate_conditional_bits, *r.rate_conditional, r.tally,
+               r.job.dither_bins);
+    }
+  for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::dithered, SchemeKind::deterministic}) {
+    Job job;
+    job.scheme = scheme;
+    job.source = SourceKind::circle;
+    job.N = scheme == SchemeKind::multiquan ? 2 : 1;
+    job.L = 4;
+    const ExactResult e = evaluate_exact(job);
+    const Result& r = v.simulate(scheme, SourceKind::circle, job.N, 4, 0.0);
+    v.statistical("exact vs Monte Carlo", fmt::format("circle {} L=4 D", to_string(scheme)), e.distortion, r.distortion,
+                  r.distortion_se);
+  }
+}
+
+void perception(Validator& v) {
+  const SchemeKind multiquan = v.options().inject_eq6_fault ? SchemeKind::multiquan_eq6 : SchemeKind::multiquan;
+  for (SourceKind s : kLineSources)
+    for (SchemeKind scheme : {multiquan, SchemeKind::dithered}) {
+      const uint32_t N = is_multiquan(scheme) ? 4 : 1;
+      const Result& r = v.simulate(scheme, s, N, 0, default_step(s));
+      v.bound("perfect perception (KS p)", fmt::format("{} {}", to_string(s), to_string(scheme)), kPerceptionP,
+              r.perception.ks_pvalue, true, fmt::format("p >= {:g}", kPerceptionP));
+    }
+  for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::dithered}) {
+    const Result& r = v.simulate(scheme, SourceKind::circle, scheme == SchemeKind::multiquan ? 2 : 1, 4, 0.0);
+    v.bound("perfect perception (Kuiper p)", fmt::format("circle {} L=4", to_string(scheme)), kPerceptionP,
+            r.perception.ks_pvalue, true, fmt::format("p >= {:g}", kPerceptionP));
+  }
+  // Negative controls: the estimators must reject X + Z~ (at step 1, where the smoothing
+  // is visible at 1e6 samples) and the literal eq. (6) decoder.
+  for (SourceKind s : kLineSources)
+    for (SchemeKind scheme : {SchemeKind::dithered_raw, SchemeKind::multiquan_eq6}) {
+      const double step = scheme == SchemeKind::dithered_raw ? 1.0 : default_step(s);
+      const Result& r = v.simulate(scheme, s, is_multiquan(scheme) ? 4 : 1, 0, step);
+      v.bound("broken law detected (KS p)", fmt::format("{} {} step={}", to_string(s), to_string(scheme), step),
+              kBrokenP, r.perception.ks_pvalue, false, fmt::format("p < {:g}", kBrokenP));
+    }
+}
+
+}  // namespace
+
+std::vector<Check> run_validation(const ValidationOptions& options, Backend& backend) {
+  Validator v(options, backend);
+  theorem_3_1(v);
+  theorem_3_3(v);
+  one_bit_values(v);
+  theorem_3_2(v);
+  dithered_raw(v);
+  spec_closed_forms(v);
+  exact_versus_monte_carlo(v);
+  perception(v);
+  return v.take();
+}
+
+std::string checks_table(const std::vector<Check>& checks) {
+  std::string out = fmt::format("{:<30} {:<44} {:>14} {:>14} {:>8}  {:<24} {}\n", "check", "case", "expected",
+                                "measured", "z", "criterion", "verdict");
+  size_t failed = 0;
+  for (const Check& c : checks) {
+    out += fmt::format("{:<30} {:<44} {:>14.8g} {:>14.8g} {:>8}  {:<24} {}\n", c.group, c.name, c.expected, c.measured,
+                       c.z ? fmt::format("{:.2f}", *c.z) : "-", c.criterion, c.pass ? "pass" : "FAIL");
+    failed += !c.pass;
+  }
+  out += fmt::format("\n{} checks, {} passed, {} failed\n", checks.size(), checks.size() - failed, failed);
+  return out;
+}
+
+std::string json_line(const Check& c) {
+  nlohmann::ordered_json o;
+  o["group"] = c.group;
+  o["case"] = c.name;
+  o["expected"] = c.expected;
+  o["measured"] = c.measured;
+  o["z"] = c.z ? nlohmann::ordered_json(*c.z) : nlohmann::ordered_json(nullptr);
+  o["criterion"] = c.criterion;
+  o["pass"] = c.pass;
+  return o.dump();
+}
+
+}  // namespace rdp
