@@ -130,11 +130,22 @@ Perception circle_perception(const std::vector<uint64_t>& pit_hist) {
   out.ks = *hi - *lo;
   out.ks_pvalue = kuiper_pvalue(out.ks, n);
   chi_square(pit_hist, n, out);
-  // On the circle W1 = 2*pi * min_c int |E(t) - t - c| dt; the minimising c is the
-  // median of E(t) - t, taken here over the bin edges.
+  // W1 = 2*pi * min_c int |E(t) - t - c| dt (the CDF form of the same minimum); the
+  // minimising c is the median of E(t) - t, taken here over the bin edges.
   std::vector<double> sorted(g.begin(), g.end() - 1);
   std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
   out.w1 = kTwoPi * abs_integral_piecewise_linear(g, sorted[sorted.size() / 2]);
+  // W2^2 = min_c int (Q(s) - s - c)^2 ds = Var(Q(S) - S): Q(s) - s is linear on each
+  // [E_b, E_b+1], from b/P - E_b to (b+1)/P - E_b+1.
+  double m1 = 0.0, m2 = 0.0;
+  for (size_t b = 0; b + 1 < g.size(); ++b) {
+    const double h = (g[b + 1] - g[b]) + 1.0 / P;  // E_b+1 - E_b
+    if (!(h > 0.0)) continue;
+    const double y0 = -g[b], y1 = -g[b + 1];
+    m1 += h * (y0 + y1) / 2.0;
+    m2 += h * (y0 * y0 + y0 * y1 + y1 * y1) / 3.0;
+  }
+  out.w2 = kTwoPi * std::sqrt(std::fmax(m2 - m1 * m1, 0.0));
   return out;
 }
 

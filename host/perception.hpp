@@ -20,7 +20,7 @@
 namespace rdp {
 
 struct Perception {
-  std::optional<double> w1, w2;   // W2 is not defined here for the circle
+  std::optional<double> w1, w2;   // empty when no samples
   double ks = 0.0;                // KS statistic (Kuiper's V on the circle)
   double ks_pvalue = 1.0;
   const char* ks_test = "kolmogorov-smirnov";
@@ -33,8 +33,10 @@ struct Perception {
 // `quantile` (which must be accurate near 0 and 1).
 Perception line_perception(const std::vector<uint64_t>& pit_hist, const std::function<double(double)>& quantile);
 
-// Circle: circular W1 (arc length, radians) between the angle law of X^ and the
-// uniform law, and Kuiper's uniformity test.
+// Circle: circular W1 and W2 (arc length, radians) between the angle law of X^ and
+// the uniform law, and Kuiper's uniformity test. Against the uniform law the optimal
+// plans are rotations of the monotone coupling (Delon, Salomon & Sobolevski 2010):
+// W_p^p = min_c int_0^1 |Q(t) - t - c|^p dt in turns, Q the lifted quantile of X^.
 Perception circle_perception(const std::vector<uint64_t>& pit_hist);
 
 // Asymptotic p-values with Stephens' finite-n corrections.

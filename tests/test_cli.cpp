@@ -51,6 +51,23 @@ TEST(Cli, DemoRunsByDefaultAndPrintsATable) {
   EXPECT_NE(demo.out.find("distortion"), std::string::npos);
 }
 
+TEST(Cli, ValidatePassesAndCatchesAnInjectedFault) {
+  const auto good = rdpsim("validate --samples 3e5 --backend cpu", "2>/dev/null");
+  EXPECT_EQ(good.status, 0) << good.out;
+  EXPECT_NE(good.out.find(" 0 failed"), std::string::npos) << good.out;
+  const auto bad = rdpsim("validate --samples 3e5 --backend cpu --inject-eq6-fault", "2>/dev/null");
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.out.find("FAIL"), std::string::npos);
+}
+
+TEST(Cli, ExactPrintsTheClosedFormOfSpec) {
+  const auto r = rdpsim("exact --scheme multiquan --source uniform --N 2 --step 0.25", "2>/dev/null");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto line = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(line["rate_bits"].get<double>(), 2.125, 1e-12);
+  EXPECT_EQ(line["method"], "quadrature");
+}
+
 struct BadInput {
   const char* args;
   const char* names;  // what the error line must mention
@@ -74,6 +91,9 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"--samples 2.5", "'2.5'"}, BadInput{"--source circle", "--L"},
                       BadInput{"--scheme dithered --N 4", "--N 4"}, BadInput{"--L 3", "--L 3"},
                       BadInput{"--backend tpu", "'tpu'"}, BadInput{"--block-size 100", "got 100"},
-                      BadInput{"--frobnicate", "--frobnicate"}, BadInput{"--N four", "four"}));
+                      BadInput{"--frobnicate", "--frobnicate"}, BadInput{"--N four", "four"},
+                      BadInput{"--source circle --L 4 --step 0.5", "--step 0.5 does not apply"},
+                      BadInput{"--scheme multiquan-eq6 --source circle --L 4", "1-D sources only"},
+                      BadInput{"--pit-bins 1000", "power of two"}));
 
 }  // namespace

@@ -57,6 +57,25 @@ TEST(PerceptionEstimators, ShiftedExponentialHasW1EqualToTheShift) {
   EXPECT_NEAR(p.ks, 1.0 - std::exp(-0.25), 1.0 / P);
 }
 
+TEST(PerceptionEstimators, CircularW1OfAPointMassIsAQuarterTurn) {
+  // All mass at angle ~0 (one bin of 1/1024 turn): the arc distance from a point to a
+  // uniform angle is U[0, pi], so W1 = pi/2 up to the bin's width; Kuiper's V -> 1.
+  std::vector<uint64_t> hist(1024, 0);
+  hist[0] = 5000;
+  const auto p = rdp::circle_perception(hist);
+  ASSERT_TRUE(p.w1.has_value());
+  EXPECT_NEAR(*p.w1, 3.14159265358979 / 2.0, 2.0 * 3.14159265358979 / 1024);
+  // E[d^2] for the same arc distance is pi^2/3.
+  ASSERT_TRUE(p.w2.has_value());
+  EXPECT_NEAR(*p.w2, 3.14159265358979 / std::sqrt(3.0), 2.0 * 3.14159265358979 / 1024);
+  EXPECT_NEAR(p.ks, 1.0, 1.0 / 1024);
+  EXPECT_STREQ(p.ks_test, "kuiper");
+  // A uniform histogram, rotated or not, is at distance zero.
+  std::vector<uint64_t> flat(1024, 9);
+  EXPECT_NEAR(*rdp::circle_perception(flat).w1, 0.0, 1e-12);
+  EXPECT_NEAR(*rdp::circle_perception(flat).w2, 0.0, 1e-7);
+}
+
 TEST(PerceptionEstimators, KolmogorovAndKuiperPvaluesMatchReferenceQuantiles) {
   // Asymptotic critical values: KS 1.3581/sqrt(n) at 5%, Kuiper 1.7473/sqrt(n) at 5%.
   const double n = 1e8;
