@@ -30,24 +30,33 @@ std::string cpu_model() {
 template <class Scheme>
 void simulate_range(const PipelineParams& p, uint64_t first, uint64_t count, int threads, Tally& tally) {
   const uint64_t index_bins = uint64_t{p.index_count} * p.groups;
+  const ErrorScale scale = ErrorScale::for_exponent(p.error_scale_exp);
 #pragma omp parallel num_threads(threads)
   {
     Tally local;
     local.index_hist.assign(index_bins, 0);
     local.pit_hist.assign(p.pit_bins, 0);
+    // Plain locals in the hot loop: counters reached through Tally's members could
+    // alias the histogram stores and be reloaded on every sample.
+    uint64_t* const index_hist = local.index_hist.data();
+    uint64_t* const pit_hist = local.pit_hist.data();
+    ErrorMoments errors{};
+    uint64_t outside = 0;
 #pragma omp for schedule(dynamic, 1)
     for (uint64_t block = 0; block < (count + kBlock - 1) / kBlock; ++block) {
       const uint64_t end = std::min(count, (block + 1) * kBlock);
       for (uint64_t k = block * kBlock; k < end; ++k) {
         const SampleOutcome o = Scheme::run(p, draw_randoms(p.seed, first + k));
-        local.errors.add(o.sq_error, p.error_scale_exp);
+        errors.add(o.sq_error, scale);
         if (o.bin == kOutsideWindow)
-          ++local.outside_window;
+          ++outside;
         else
-          ++local.index_hist[o.bin];
-        ++local.pit_hist[pit_bin(o.pit, p.pit_bins)];
+          ++index_hist[o.bin];
+        ++pit_hist[pit_bin(o.pit, p.pit_bins)];
       }
     }
+    local.errors = errors;
+    local.outside_window = outside;
 #pragma omp critical
     tally.merge(local);
   }

@@ -40,12 +40,13 @@ __global__ void simulate_kernel(PipelineParams p, uint64_t first, uint64_t count
     for (uint32_t b = threadIdx.x; b < bins; b += blockDim.x) block_hist[b] = 0;
   __syncthreads();
 
+  const ErrorScale scale = ErrorScale::for_exponent(p.error_scale_exp);
   ErrorMoments errors{};
   unsigned long long outside = 0;
   const uint64_t stride = static_cast<uint64_t>(gridDim.x) * blockDim.x;
   for (uint64_t k = static_cast<uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x; k < count; k += stride) {
     const SampleOutcome o = Scheme::run(p, draw_randoms(p.seed, first + k));
-    errors.add(o.sq_error, p.error_scale_exp);
+    errors.add(o.sq_error, scale);
     const uint32_t pit = pit_bin(o.pit, p.pit_bins);
     if (o.bin == kOutsideWindow) ++outside;
     if (shared_hist) {

@@ -14,8 +14,8 @@ namespace rdp {
 struct UniformSource {  // U[0, 1]
   RDP_HD static double median() { return 0.5; }
   RDP_HD static double pdf(double x) { return (x >= 0.0 && x <= 1.0) ? 1.0 : 0.0; }
-  RDP_HD static double cdf(double x) { return fmin(fmax(x, 0.0), 1.0); }
-  RDP_HD static double sf(double x) { return fmin(fmax(1.0 - x, 0.0), 1.0); }
+  RDP_HD static double cdf(double x) { return x <= 0.0 ? 0.0 : (x >= 1.0 ? 1.0 : x); }
+  RDP_HD static double sf(double x) { return x <= 0.0 ? 1.0 : (x >= 1.0 ? 0.0 : 1.0 - x); }
   RDP_HD static double icdf(double p) { return p; }
   RDP_HD static double isf(double q) { return 1.0 - q; }
   RDP_HD static double integrated_cdf(double t) {

@@ -3,6 +3,7 @@
 // CPU always, CUDA when a device is usable, skipping with the reason otherwise.
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 #include "host/backend.hpp"
@@ -32,6 +33,11 @@ class BackendTest : public ::testing::TestWithParam<BackendKind> {
 inline std::string backend_name(const ::testing::TestParamInfo<BackendKind>& info) { return to_string(info.param); }
 
 }  // namespace rdp::testing
+
+namespace rdp {
+// Names the backend in test listings instead of printing its bytes.
+inline void PrintTo(BackendKind b, std::ostream* os) { *os << to_string(b); }
+}  // namespace rdp
 
 #define RDPSIM_ON_EVERY_BACKEND(Fixture) \
   INSTANTIATE_TEST_SUITE_P(Backends, Fixture,  \
