@@ -20,6 +20,9 @@ class Backend {
   virtual uint64_t chunk_samples() const = 0;
   // Adds samples [first, first + count) of the plan's job to tally.
   virtual void simulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) = 0;
+  // Seconds the last simulate() spent in the sampling loop itself: CUDA events around
+  // the kernel on the GPU, the OpenMP region on the CPU. Excludes uploads and merges.
+  virtual double last_kernel_seconds() const = 0;
 };
 
 std::unique_ptr<Backend> make_cpu_backend(int threads);

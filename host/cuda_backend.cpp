@@ -19,7 +19,16 @@ class CudaBackend final : public Backend {
     cudaDeviceProp prop{};
     cuda_check(cudaGetDeviceProperties(&prop, device), "cudaGetDeviceProperties");
     device_ = fmt::format("{} (sm_{}{})", prop.name, prop.major, prop.minor);
+    cuda_check(cudaEventCreate(&start_), "cudaEventCreate");
+    cuda_check(cudaEventCreate(&stop_), "cudaEventCreate");
   }
+  ~CudaBackend() override {
+    cudaEventDestroy(start_);
+    cudaEventDestroy(stop_);
+  }
+  CudaBackend(const CudaBackend&) = delete;
+  CudaBackend& operator=(const CudaBackend&) = delete;
+  double last_kernel_seconds() const override { return kernel_seconds_; }
   std::string name() const override { return "cuda"; }
   std::string device() const override { return device_; }
   // Per-block 32-bit shared counters stay exact while a block sees < 2^32 samples.
@@ -38,9 +47,14 @@ class CudaBackend final : public Backend {
     DeviceBuffer<BlockPartial> partials(static_cast<size_t>(shape.grid_size));
     index_hist.zero();
     pit_hist.zero();
+    cuda_check(cudaEventRecord(start_), "cudaEventRecord");
     launch_simulation(plan.job.scheme, plan.job.source, p, first, count,
                       {index_hist.data(), pit_hist.data(), partials.data()}, shape);
+    cuda_check(cudaEventRecord(stop_), "cudaEventRecord");
     cuda_check(cudaDeviceSynchronize(), "simulate_kernel");
+    float ms = 0.0f;
+    cuda_check(cudaEventElapsedTime(&ms, start_, stop_), "cudaEventElapsedTime");
+    kernel_seconds_ = 1e-3 * ms;
 
     Tally chunk;
     chunk.samples = count;
@@ -58,6 +72,8 @@ class CudaBackend final : public Backend {
  private:
   int block_size_;
   std::string device_;
+  cudaEvent_t start_ = nullptr, stop_ = nullptr;
+  double kernel_seconds_ = 0.0;
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "bench.hpp"
 #include "cli_flags.hpp"
 #include "host/exact/exact.hpp"
 #include "host/result_output.hpp"
@@ -90,6 +91,23 @@ int validate(const cli::SamplingFlags& flags, const std::string& format, bool in
   return 0;
 }
 
+int bench(const cli::SamplingFlags& flags, const std::string& format, int repeats, const std::string& filter) {
+  cli::check_format(format);
+  if (repeats < 1) throw std::invalid_argument(fmt::format("--repeats must be >= 1, got {}", repeats));
+  BenchOptions options;
+  options.samples = flags.samples.empty() ? 0 : cli::parse_samples(flags.samples);
+  options.repeats = repeats;
+  options.filter = filter;
+  const auto backend = make_backend(cli::options_from(flags));
+  const auto results = run_bench(*backend, options);
+  if (format == "table") {
+    fmt::print("{}", bench_table(results));
+  } else {
+    for (const auto& r : results) fmt::print("{}\n", json_line(r));
+  }
+  return 0;
+}
+
 int distance(const std::string& file_a, const std::string& file_b, const std::string& backend_name) {
   const auto backend = parse_backend(backend_name);
   if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", backend_name));
@@ -137,6 +155,16 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("--inject-eq6-fault", inject_eq6,
                          "use the seed's literal equation (6) decoder for 1-D multiquan: the table must fail");
 
+  cli::SamplingFlags bench_flags;
+  bench_flags.samples = "";
+  std::string bench_format = "table", bench_filter;
+  int bench_repeats = 5;
+  CLI::App* bench_cmd = app.add_subcommand("bench", "throughput of each kernel in samples/s (median of repeats)");
+  cli::add_sampling_flags(bench_cmd, bench_flags);
+  cli::add_format_flag(bench_cmd, bench_format);
+  bench_cmd->add_option("--repeats", bench_repeats, "timed repeats after one warm-up")->capture_default_str();
+  bench_cmd->add_option("--filter", bench_filter, "only kernels whose name contains this, e.g. multiquan/exponential/N=4");
+
   std::string file_a, file_b, distance_backend = "auto";
   CLI::App* distance_cmd = app.add_subcommand(
       "distance", "W1 and W2 between two samples (text: numbers separated by white space; *.f64/*.bin: float64)");
@@ -167,6 +195,7 @@ int main(int argc, char** argv) {
     }
     if (*validate_cmd) return validate(validate_flags, validate_format, inject_eq6);
     if (*distance_cmd) return distance(file_a, file_b, distance_backend);
+    if (*bench_cmd) return bench(bench_flags, bench_format, bench_repeats, bench_filter);
     return demo(demo_flags, demo_format);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "rdpsim: error: {}\n", e.what());

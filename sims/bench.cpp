@@ -1,0 +1,127 @@
+#include "bench.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "host/plan.hpp"
+#include "host/sample_distance.hpp"
+
+namespace rdp {
+namespace {
+
+struct BenchCase {
+  std::string name;
+  Job job;
+};
+
+std::vector<BenchCase> simulation_cases() {
+  std::vector<BenchCase> cases;
+  auto add = [&](std::string name, SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
+    Job job;
+    job.scheme = scheme;
+    job.source = source;
+    job.N = N;
+    job.L = L;
+    job.step = step;
+    cases.push_back({std::move(name), job});
+  };
+  const SourceKind sources[] = {SourceKind::uniform, SourceKind::exponential, SourceKind::gaussian, SourceKind::laplace};
+  for (SourceKind s : sources) {
+    const double step = s == SourceKind::uniform ? 0.25 : 0.5;
+    for (uint32_t N : {1u, 4u, 8u})
+      add(fmt::format("multiquan/{}/N={}", to_string(s), N), SchemeKind::multiquan, s, N, 0, step);
+    add(fmt::format("dithered/{}", to_string(s)), SchemeKind::dithered, s, 1, 0, step);
+  }
+  add("multiquan/circle/L=8/N=4", SchemeKind::multiquan, SourceKind::circle, 4, 8, 0.0);
+  add("dithered/circle/L=8", SchemeKind::dithered, SourceKind::circle, 1, 8, 0.0);
+  return cases;
+}
+
+template <class TimedRun>
+BenchResult time_repeats(const std::string& kernel, uint64_t samples, int repeats, TimedRun timed_run) {
+  timed_run();  // warm-up: first-touch allocations, kernel loading, caches
+  std::vector<double> seconds;
+  for (int r = 0; r < repeats; ++r) seconds.push_back(timed_run());
+  std::sort(seconds.begin(), seconds.end());
+  BenchResult b;
+  b.kernel = kernel;
+  b.samples = samples;
+  b.repeats = repeats;
+  b.median_s = seconds[seconds.size() / 2];
+  b.min_s = seconds.front();
+  b.samples_per_s = static_cast<double>(samples) / b.median_s;
+  return b;
+}
+
+}  // namespace
+
+std::vector<BenchResult> run_bench(Backend& backend, const BenchOptions& options) {
+  const bool gpu = backend.name() == "cuda";
+  const uint64_t samples = options.samples ? options.samples : (gpu ? uint64_t{1} << 30 : uint64_t{1} << 22);
+  std::vector<BenchResult> results;
+  for (BenchCase& c : simulation_cases()) {
+    if (c.name.find(options.filter) == std::string::npos) continue;
+    c.job.samples = samples;
+    const Plan plan = make_plan(c.job);
+    BenchResult b = time_repeats(c.name, samples, options.repeats, [&] {
+      Tally tally;
+      backend.simulate(plan, 0, samples, tally);
+      return backend.last_kernel_seconds();
+    });
+    b.timer = gpu ? "cuda-events" : "steady-clock";
+    results.push_back(b);
+  }
+  // The sort-based W1/W2 path, on two samples of samples/2 values each.
+  const std::string sort_name = "distance/sort+walk";
+  if (sort_name.find(options.filter) != std::string::npos) {
+    std::mt19937_64 gen(1);
+    std::normal_distribution<double> normal;
+    std::vector<double> a(samples / 2), b(samples / 2);
+    for (auto& x : a) x = normal(gen);
+    for (auto& x : b) x = normal(gen);
+    BenchResult r = time_repeats(sort_name, 2 * (samples / 2), options.repeats, [&] {
+      std::vector<double> a_copy = a, b_copy = b;
+      const auto start = std::chrono::steady_clock::now();
+      wasserstein_between(a_copy, b_copy, gpu ? BackendKind::cuda : BackendKind::cpu);
+      return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    });
+    r.timer = "steady-clock";
+    results.push_back(r);
+  }
+  for (BenchResult& r : results) {
+    r.backend = backend.name();
+    r.device = backend.device();
+  }
+  return results;
+}
+
+std::string bench_table(const std::vector<BenchResult>& results) {
+  if (results.empty()) return "no kernel matches the filter\n";
+  std::string out = fmt::format("rdpsim bench on {} ({}), {:.3g} samples per repeat, median of {}\n\n",
+                                results.front().device, results.front().backend,
+                                static_cast<double>(results.front().samples), results.front().repeats);
+  out += fmt::format("{:<32} {:>14} {:>12} {:>12}\n", "kernel", "samples/s", "median [s]", "min [s]");
+  for (const BenchResult& r : results)
+    out += fmt::format("{:<32} {:>14.4g} {:>12.4g} {:>12.4g}\n", r.kernel, r.samples_per_s, r.median_s, r.min_s);
+  return out;
+}
+
+std::string json_line(const BenchResult& r) {
+  nlohmann::ordered_json o;
+  o["bench"] = r.kernel;
+  o["samples"] = r.samples;
+  o["repeats"] = r.repeats;
+  o["median_s"] = r.median_s;
+  o["min_s"] = r.min_s;
+  o["samples_per_s"] = r.samples_per_s;
+  o["backend"] = r.backend;
+  o["device"] = r.device;
+  o["timer"] = r.timer;
+  return o.dump();
+}
+
+}  // namespace rdp

@@ -1,0 +1,32 @@
+#pragma once
+// `rdpsim bench`: throughput of each simulation kernel and of the sort-based distance,
+// as the median of timed repeats after a warm-up.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "host/backend.hpp"
+
+namespace rdp {
+
+struct BenchOptions {
+  uint64_t samples = 0;  // per timed repeat; 0: 2^22 on the CPU, 2^30 on the GPU
+  int repeats = 5;
+  std::string filter;    // run only kernels whose name contains this
+};
+
+struct BenchResult {
+  std::string kernel;    // e.g. "multiquan/exponential/N=4"
+  uint64_t samples = 0;
+  int repeats = 0;
+  double median_s = 0.0;
+  double min_s = 0.0;
+  double samples_per_s = 0.0;  // samples / median_s
+  std::string backend, device, timer;
+};
+
+std::vector<BenchResult> run_bench(Backend& backend, const BenchOptions& options);
+std::string bench_table(const std::vector<BenchResult>& results);
+std::string json_line(const BenchResult& r);
+
+}  // namespace rdp
