@@ -12,12 +12,13 @@ std::unique_ptr<Backend> make_backend(const RunOptions& options) {
     case BackendKind::cuda: {
       const std::string problem = cuda_unavailable_reason();
       if (!problem.empty()) throw std::invalid_argument(fmt::format("--backend cuda: {}", problem));
-      return make_cuda_backend(options.block_size);
+      return make_cuda_backend(options.block_size, options.device);
     }
     case BackendKind::automatic: break;
   }
   const std::string problem = cuda_unavailable_reason();
-  auto backend = problem.empty() ? make_cuda_backend(options.block_size) : make_cpu_backend(options.threads);
+  auto backend =
+      problem.empty() ? make_cuda_backend(options.block_size, options.device) : make_cpu_backend(options.threads);
   fmt::print(stderr, "rdpsim: backend auto: {} on {}{}\n", backend->name(), backend->device(),
              problem.empty() ? "" : fmt::format(" (no GPU: {})", problem));
   return backend;

@@ -29,7 +29,7 @@ std::unique_ptr<Backend> make_cpu_backend(int threads);
 
 // Empty string when a CUDA device is usable, else why not.
 std::string cuda_unavailable_reason();
-std::unique_ptr<Backend> make_cuda_backend(int block_size);
+std::unique_ptr<Backend> make_cuda_backend(int block_size, int device);
 
 // `automatic` picks CUDA when a device is usable and says which on stderr.
 // Throws std::runtime_error when `cuda` is asked for and none is usable.

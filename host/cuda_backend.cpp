@@ -2,6 +2,8 @@
 // of sample indices and folds the device's integer accumulators into the Tally.
 #include <cuda_runtime_api.h>
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "../kernels/simulate.cuh"
@@ -13,8 +15,14 @@ namespace {
 
 class CudaBackend final : public Backend {
  public:
-  explicit CudaBackend(int block_size) : block_size_(block_size) {
-    int device = 0;
+  CudaBackend(int block_size, int device) : block_size_(block_size) {
+    if (device >= 0) {
+      int count = 0;
+      cuda_check(cudaGetDeviceCount(&count), "cudaGetDeviceCount");
+      if (device >= count)
+        throw std::invalid_argument(fmt::format("--device {} does not exist: {} CUDA device(s) visible", device, count));
+      cuda_check(cudaSetDevice(device), "cudaSetDevice");
+    }
     cuda_check(cudaGetDevice(&device), "cudaGetDevice");
     cudaDeviceProp prop{};
     cuda_check(cudaGetDeviceProperties(&prop, device), "cudaGetDeviceProperties");
@@ -80,6 +88,8 @@ class CudaBackend final : public Backend {
 
 std::string cuda_unavailable_reason() { return cuda_device_problem(); }
 
-std::unique_ptr<Backend> make_cuda_backend(int block_size) { return std::make_unique<CudaBackend>(block_size); }
+std::unique_ptr<Backend> make_cuda_backend(int block_size, int device) {
+  return std::make_unique<CudaBackend>(block_size, device);
+}
 
 }  // namespace rdp

@@ -29,6 +29,7 @@ struct RunOptions {
   BackendKind backend = BackendKind::automatic;
   int threads = 0;            // CPU: OpenMP threads, 0 = all cores
   int block_size = 256;       // CUDA: threads per block (results do not depend on it)
+  int device = -1;            // CUDA: device ordinal (-1: the runtime's default, after CUDA_VISIBLE_DEVICES)
   bool progress = true;       // progress line on stderr for long runs
 };
 

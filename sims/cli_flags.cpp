@@ -35,6 +35,7 @@ void add_sampling_flags(CLI::App* cmd, SamplingFlags& f) {
   cmd->add_option("--backend", f.backend, "auto | cpu | cuda")->capture_default_str();
   cmd->add_option("--threads", f.threads, "CPU threads (0: all cores)")->capture_default_str();
   cmd->add_option("--block-size", f.block_size, "CUDA threads per block")->capture_default_str();
+  cmd->add_option("--device", f.device, "CUDA device ordinal (default: the first visible; see CUDA_VISIBLE_DEVICES)");
   cmd->add_flag("--quiet", f.quiet, "no progress line on stderr");
 }
 
@@ -97,6 +98,8 @@ RunOptions options_from(const SamplingFlags& f) {
   if (f.block_size < 32 || f.block_size > 1024 || f.block_size % 32 != 0)
     throw std::invalid_argument(fmt::format("--block-size must be a multiple of 32 in [32, 1024], got {}", f.block_size));
   o.block_size = f.block_size;
+  if (f.device < -1) throw std::invalid_argument(fmt::format("--device must be >= 0, got {}", f.device));
+  o.device = f.device;
   o.progress = !f.quiet;
   return o;
 }

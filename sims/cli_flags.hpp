@@ -27,6 +27,7 @@ struct SamplingFlags {
   std::string backend = "auto";
   int threads = 0;
   int block_size = 256;
+  int device = -1;
   bool quiet = false;
 };
 

@@ -14,6 +14,7 @@
 #include "host/result_output.hpp"
 #include "host/sample_distance.hpp"
 #include "host/simulation.hpp"
+#include "host/sweep/sweep_runner.hpp"
 #include "validation.hpp"
 
 namespace {
@@ -108,6 +109,26 @@ int bench(const cli::SamplingFlags& flags, const std::string& format, int repeat
   return 0;
 }
 
+int sweep(const std::string& config_path, const std::string& out, bool resume, const std::string& shard,
+          const CLI::App& cmd, const cli::SamplingFlags& overrides) {
+  SweepConfig config = load_sweep_config(config_path);
+  // Flags given on the command line override the configuration's run settings.
+  if (cmd.count("--backend") || cmd.count("--threads") || cmd.count("--block-size") || cmd.count("--device")) {
+    const RunOptions flags = cli::options_from(overrides);
+    if (cmd.count("--backend")) config.run.backend = flags.backend;
+    if (cmd.count("--threads")) config.run.threads = flags.threads;
+    if (cmd.count("--block-size")) config.run.block_size = flags.block_size;
+    if (cmd.count("--device")) config.run.device = flags.device;
+  }
+  SweepOptions options;
+  options.out = out;
+  options.resume = resume;
+  options.progress = !overrides.quiet;
+  if (!shard.empty()) parse_shard(shard, options.shard_index, options.shard_count);
+  run_sweep(config, options);
+  return 0;
+}
+
 int distance(const std::string& file_a, const std::string& file_b, const std::string& backend_name) {
   const auto backend = parse_backend(backend_name);
   if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", backend_name));
@@ -165,6 +186,26 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--repeats", bench_repeats, "timed repeats after one warm-up")->capture_default_str();
   bench_cmd->add_option("--filter", bench_filter, "only kernels whose name contains this, e.g. multiquan/exponential/N=4");
 
+  std::string sweep_config, sweep_out, sweep_shard;
+  bool sweep_resume = false;
+  cli::SamplingFlags sweep_flags;
+  CLI::App* sweep_cmd = app.add_subcommand("sweep", "run every point of a TOML grid, one JSON line per point");
+  sweep_cmd->add_option("config", sweep_config, "sweep configuration (TOML)")->required();
+  sweep_cmd->add_option("--out", sweep_out, "append rows to this JSON Lines file (default: stdout)");
+  sweep_cmd->add_flag("--resume", sweep_resume, "skip the points whose rows --out already holds");
+  sweep_cmd->add_option("--shard", sweep_shard, "run only slice i of k (points with index % k == i), e.g. 0/4");
+  sweep_cmd->add_option("--backend", sweep_flags.backend, "override the configuration's backend: auto | cpu | cuda");
+  sweep_cmd->add_option("--threads", sweep_flags.threads, "override the configuration's CPU threads");
+  sweep_cmd->add_option("--block-size", sweep_flags.block_size, "override the configuration's CUDA block size");
+  sweep_cmd->add_option("--device", sweep_flags.device, "CUDA device ordinal for this process");
+  sweep_cmd->add_flag("--quiet", sweep_flags.quiet, "no progress lines on stderr");
+
+  std::string merge_out;
+  std::vector<std::string> merge_inputs;
+  CLI::App* merge_cmd = app.add_subcommand("merge", "join shard outputs of one sweep into one file, in grid order");
+  merge_cmd->add_option("inputs", merge_inputs, "shard output files")->required();
+  merge_cmd->add_option("--out", merge_out, "merged JSON Lines file (written whole or not at all)")->required();
+
   std::string file_a, file_b, distance_backend = "auto";
   CLI::App* distance_cmd = app.add_subcommand(
       "distance", "W1 and W2 between two samples (text: numbers separated by white space; *.f64/*.bin: float64)");
@@ -196,6 +237,11 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return validate(validate_flags, validate_format, inject_eq6);
     if (*distance_cmd) return distance(file_a, file_b, distance_backend);
     if (*bench_cmd) return bench(bench_flags, bench_format, bench_repeats, bench_filter);
+    if (*sweep_cmd) return sweep(sweep_config, sweep_out, sweep_resume, sweep_shard, *sweep_cmd, sweep_flags);
+    if (*merge_cmd) {
+      merge_sweep_outputs(merge_inputs, merge_out);
+      return 0;
+    }
     return demo(demo_flags, demo_format);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "rdpsim: error: {}\n", e.what());

@@ -1,0 +1,221 @@
+#include "grid.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "../plan.hpp"
+
+namespace rdp {
+namespace {
+
+[[noreturn]] void fail(const std::string& origin, const std::string& what) {
+  throw std::invalid_argument(fmt::format("{}: {}", origin, what));
+}
+
+std::string describe(const toml::node& node) {
+  std::ostringstream s;
+  node.visit([&](const auto& v) { s << v; });
+  return s.str();
+}
+
+// An axis is a scalar, a list, { lin = [a, b, count] } or { geom = [a, b, count] };
+// ranges include both ends.
+std::vector<double> numeric_axis(const toml::node& node, const std::string& key, const std::string& origin) {
+  auto number = [&](const toml::node& n) -> double {
+    if (auto v = n.value<double>()) return *v;
+    fail(origin, fmt::format("'{}' must hold numbers, got {}", key, describe(n)));
+  };
+  std::vector<double> values;
+  if (const toml::array* list = node.as_array()) {
+    for (const toml::node& n : *list) values.push_back(number(n));
+  } else if (const toml::table* range = node.as_table()) {
+    if (range->size() != 1 || !(range->contains("lin") || range->contains("geom")))
+      fail(origin, fmt::format("'{}' range must be {{ lin = [a, b, count] }} or {{ geom = [a, b, count] }}, got {}", key,
+                               describe(node)));
+    const bool geom = range->contains("geom");
+    const toml::array* abc = (*range)[geom ? "geom" : "lin"].as_array();
+    if (!abc || abc->size() != 3)
+      fail(origin, fmt::format("'{}' range needs [first, last, count], got {}", key, describe(node)));
+    const double a = number(*abc->get(0)), b = number(*abc->get(1)), count = number(*abc->get(2));
+    if (!(count >= 1.0) || std::floor(count) != count || count > 1e6)
+      fail(origin, fmt::format("'{}' range count must be a whole number in [1, 1e6], got {}", key, count));
+    if (geom && !(a > 0.0 && b > 0.0))
+      fail(origin, fmt::format("'{}' geom range needs positive ends, got {} and {}", key, a, b));
+    const int n = static_cast<int>(count);
+    for (int k = 0; k < n; ++k) {
+      const double t = n == 1 ? 0.0 : static_cast<double>(k) / (n - 1);
+      values.push_back(k == n - 1 && n > 1 ? b : (geom ? a * std::pow(b / a, t) : a + (b - a) * t));
+    }
+  } else {
+    values.push_back(number(node));
+  }
+  if (values.empty()) fail(origin, fmt::format("'{}' is an empty axis: the grid would have no points", key));
+  return values;
+}
+
+std::vector<uint64_t> integer_axis(const toml::node& node, const std::string& key, const std::string& origin,
+                                   double lo, double hi) {
+  std::vector<uint64_t> values;
+  for (double v : numeric_axis(node, key, origin)) {
+    const double r = std::round(v);
+    if (std::fabs(v - r) > 1e-9 * std::max(1.0, std::fabs(v)) || r < lo || r > hi)
+      fail(origin, fmt::format("'{}' must hold whole numbers in [{}, {}], got {}", key, lo, hi, v));
+    values.push_back(static_cast<uint64_t>(r));
+  }
+  return values;
+}
+
+template <class Kind>
+std::vector<Kind> name_axis(const toml::node& node, const std::string& key, const std::string& origin,
+                            std::optional<Kind> (*parse)(const std::string&)) {
+  std::vector<const toml::node*> items;
+  if (const toml::array* list = node.as_array())
+    for (const toml::node& n : *list) items.push_back(&n);
+  else
+    items.push_back(&node);
+  std::vector<Kind> kinds;
+  for (const toml::node* n : items) {
+    const auto text = n->value<std::string>();
+    if (!text) fail(origin, fmt::format("'{}' must hold names, got {}", key, describe(*n)));
+    const auto kind = parse(*text);
+    if (!kind) fail(origin, fmt::format("unknown {} '{}'", key, *text));
+    kinds.push_back(*kind);
+  }
+  if (kinds.empty()) fail(origin, fmt::format("'{}' is an empty axis: the grid would have no points", key));
+  return kinds;
+}
+
+void reject_unknown_keys(const toml::table& table, const std::set<std::string>& known, const std::string& where,
+                         const std::string& origin) {
+  for (const auto& [key, value] : table)
+    if (!known.count(std::string(key.str())))
+      fail(origin, fmt::format("unknown key '{}'{}", key.str(), where));
+}
+
+}  // namespace
+
+std::string point_id(const Job& job) {
+  std::string id = fmt::format("{}/{}", to_string(job.scheme), to_string(job.source));
+  if (is_multiquan(job.scheme)) id += fmt::format("/N={}", job.N);
+  if (job.source == SourceKind::circle)
+    id += fmt::format("/L={}", job.L);
+  else
+    id += fmt::format("/step={}", job.step);
+  return id + fmt::format("/samples={}/seed={}", job.samples, job.seed);
+}
+
+SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& origin) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
+    fail(origin, fmt::format("line {}: {}", e.source().begin.line, e.description()));
+  }
+  reject_unknown_keys(root, {"name", "samples", "seed", "backend", "threads", "block_size", "mode", "dither_bins",
+                             "pit_bins", "grid"},
+                      "", origin);
+  SweepConfig config;
+  config.path = origin;
+  Job base;
+  base.samples = 1000000;
+  if (const toml::node* n = root.get("samples")) base.samples = integer_axis(*n, "samples", origin, 1, 9.2e18).front();
+  if (const toml::node* n = root.get("seed")) base.seed = integer_axis(*n, "seed", origin, 0, 9.2e18).front();
+  if (const toml::node* n = root.get("dither_bins"))
+    base.dither_bins = static_cast<uint32_t>(integer_axis(*n, "dither_bins", origin, 1, 65536).front());
+  if (const toml::node* n = root.get("pit_bins"))
+    base.pit_bins = static_cast<uint32_t>(integer_axis(*n, "pit_bins", origin, 16, 1 << 24).front());
+  if (const toml::node* n = root.get("threads"))
+    config.run.threads = static_cast<int>(integer_axis(*n, "threads", origin, 0, 4096).front());
+  if (const toml::node* n = root.get("block_size"))
+    config.run.block_size = static_cast<int>(integer_axis(*n, "block_size", origin, 32, 1024).front());
+  if (const toml::node* n = root.get("backend")) {
+    const auto name = n->value<std::string>();
+    const auto kind = name ? parse_backend(*name) : std::nullopt;
+    if (!kind) fail(origin, fmt::format("backend must be \"auto\", \"cpu\" or \"cuda\", got {}", describe(*n)));
+    config.run.backend = *kind;
+  }
+  if (const toml::node* n = root.get("mode")) {
+    const auto name = n->value<std::string>();
+    if (!name || (*name != "simulate" && *name != "exact"))
+      fail(origin, fmt::format("mode must be \"simulate\" or \"exact\", got {}", describe(*n)));
+    config.mode = *name == "exact" ? SweepMode::exact : SweepMode::simulate;
+  }
+  if (const toml::node* n = root.get("name"); n && !n->is_string()) fail(origin, "name must be a string");
+
+  const toml::table* grid = root["grid"].as_table();
+  if (!grid) fail(origin, "missing [grid] table");
+  reject_unknown_keys(*grid, {"scheme", "source", "N", "L", "step", "samples", "seed"}, " in [grid]", origin);
+  if (!grid->contains("scheme") || !grid->contains("source")) fail(origin, "[grid] needs both scheme and source");
+  const auto schemes = name_axis<SchemeKind>(*grid->get("scheme"), "scheme", origin, parse_scheme);
+  const auto sources = name_axis<SourceKind>(*grid->get("source"), "source", origin, parse_source);
+  auto axis = [&](const char* key, auto read, auto fallback) {
+    const toml::node* n = grid->get(key);
+    return n ? read(*n) : fallback;
+  };
+  const auto Ns = axis("N", [&](const toml::node& n) { return integer_axis(n, "N", origin, 1, 65536); },
+                       std::vector<uint64_t>{1});
+  const auto Ls = axis("L", [&](const toml::node& n) { return integer_axis(n, "L", origin, 1, 65536); },
+                       std::vector<uint64_t>{});
+  const auto steps = axis("step", [&](const toml::node& n) { return numeric_axis(n, "step", origin); },
+                          std::vector<double>{});
+  const auto sample_counts = axis("samples", [&](const toml::node& n) { return integer_axis(n, "samples", origin, 1, 9.2e18); },
+                                  std::vector<uint64_t>{base.samples});
+  const auto seeds = axis("seed", [&](const toml::node& n) { return integer_axis(n, "seed", origin, 0, 9.2e18); },
+                          std::vector<uint64_t>{base.seed});
+
+  std::set<std::string> seen;
+  // Axes that do not apply to a scheme or source (N off multiquan, L off the circle,
+  // step on the circle) do not multiply its points.
+  for (SchemeKind scheme : schemes)
+    for (SourceKind source : sources) {
+      const bool circle = source == SourceKind::circle;
+      if (circle && Ls.empty()) fail(origin, "[grid] needs L for the circle source");
+      if (!circle && steps.empty()) fail(origin, fmt::format("[grid] needs step for the {} source", to_string(source)));
+      const std::vector<uint64_t> n_axis = is_multiquan(scheme) ? Ns : std::vector<uint64_t>{1};
+      const std::vector<uint64_t> l_axis = circle ? Ls : std::vector<uint64_t>{0};
+      const std::vector<double> step_axis = circle ? std::vector<double>{0.0} : steps;
+      for (uint64_t N : n_axis)
+        for (uint64_t L : l_axis)
+          for (double step : step_axis)
+            for (uint64_t samples : sample_counts)
+              for (uint64_t seed : seeds) {
+                GridPoint p;
+                p.job = base;
+                p.job.scheme = scheme;
+                p.job.source = source;
+                p.job.N = static_cast<uint32_t>(N);
+                p.job.L = static_cast<uint32_t>(L);
+                p.job.step = circle ? base.step : step;
+                p.job.samples = samples;
+                p.job.seed = seed;
+                p.id = point_id(p.job);
+                try {
+                  validate(p.job);
+                } catch (const std::invalid_argument& e) {
+                  fail(origin, fmt::format("grid point {}: {}", p.id, e.what()));
+                }
+                if (!seen.insert(p.id).second) fail(origin, fmt::format("grid point {} appears twice", p.id));
+                p.index = config.points.size();
+                config.points.push_back(std::move(p));
+              }
+    }
+  return config;
+}
+
+SweepConfig load_sweep_config(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::invalid_argument(fmt::format("cannot read sweep configuration '{}'", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse_sweep_config(text.str(), path);
+}
+
+}  // namespace rdp

@@ -1,0 +1,35 @@
+#pragma once
+// A sweep configuration (TOML, SPEC section 6) and its expansion into grid points.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../job.hpp"
+
+namespace rdp {
+
+enum class SweepMode { simulate, exact };
+
+struct GridPoint {
+  Job job;
+  std::string id;      // stable: the point's own parameters, e.g. "multiquan/exponential/N=4/step=0.5/samples=1000000/seed=1"
+  size_t index = 0;    // position in the full grid
+};
+
+struct SweepConfig {
+  std::string path;
+  SweepMode mode = SweepMode::simulate;
+  RunOptions run;                 // backend, threads, block size
+  std::vector<GridPoint> points;  // the cartesian product, in grid order
+};
+
+// Reads and expands a sweep configuration. Throws std::invalid_argument with one line
+// naming the file, the key and the bad value for anything malformed: unknown keys,
+// wrong types, empty axes, invalid jobs.
+SweepConfig load_sweep_config(const std::string& path);
+SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& origin);
+
+// Stable identifier of a job's grid point.
+std::string point_id(const Job& job);
+
+}  // namespace rdp

@@ -1,0 +1,125 @@
+#include "sweep_runner.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "../backend.hpp"
+#include "../exact/exact.hpp"
+#include "../result_output.hpp"
+#include "../simulation.hpp"
+#include "jsonl_file.hpp"
+
+namespace rdp {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string row_for(const GridPoint& point, size_t total, const std::string& result_line) {
+  Json row;
+  row["point"] = point.id;
+  row["point_index"] = point.index;
+  row["points_total"] = total;
+  const Json result = Json::parse(result_line);
+  for (const auto& [key, value] : result.items()) row[key] = value;
+  return row.dump();
+}
+
+std::string format_duration(double seconds) {
+  if (seconds < 120.0) return fmt::format("{:.0f}s", seconds);
+  if (seconds < 7200.0) return fmt::format("{:.0f}m{:02.0f}s", std::floor(seconds / 60.0), std::fmod(seconds, 60.0));
+  return fmt::format("{:.1f}h", seconds / 3600.0);
+}
+
+}  // namespace
+
+void parse_shard(const std::string& text, size_t& index, size_t& count) {
+  unsigned long long i = 0, k = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%llu/%llu%c", &i, &k, &tail) != 2 || k == 0 || i >= k)
+    throw std::invalid_argument(fmt::format("--shard must be i/k with 0 <= i < k, got '{}'", text));
+  index = i;
+  count = k;
+}
+
+size_t run_sweep(const SweepConfig& config, const SweepOptions& options) {
+  if (options.resume && options.out.empty()) throw std::invalid_argument("--resume needs --out FILE");
+  std::optional<JsonlAppender> file;
+  std::set<std::string> done;
+  if (!options.out.empty()) {
+    file.emplace(options.out, options.resume);
+    for (const std::string& row : file->existing_rows()) done.insert(Json::parse(row).at("point").get<std::string>());
+  }
+  std::vector<const GridPoint*> todo;
+  for (const GridPoint& p : config.points)
+    if (p.index % options.shard_count == options.shard_index && !done.count(p.id)) todo.push_back(&p);
+
+  std::unique_ptr<Backend> backend;
+  if (config.mode == SweepMode::simulate && !todo.empty()) backend = make_backend(config.run);
+  uint64_t samples_total = 0, samples_done = 0;
+  for (const GridPoint* p : todo) samples_total += p->job.samples;
+  const auto start = std::chrono::steady_clock::now();
+  size_t run = 0;
+  for (const GridPoint* p : todo) {
+    const std::string result = config.mode == SweepMode::exact ? json_line(evaluate_exact(p->job))
+                                                               : json_line(run_job(p->job, *backend, false));
+    const std::string row = row_for(*p, config.points.size(), result);
+    if (file)
+      file->append(row);
+    else
+      fmt::print("{}\n", row);
+    std::fflush(stdout);
+    ++run;
+    samples_done += p->job.samples;
+    if (options.progress) {
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const double fraction = samples_total ? static_cast<double>(samples_done) / samples_total
+                                            : static_cast<double>(run) / todo.size();
+      fmt::print(stderr, "rdpsim sweep: {}/{} points ({} done before), {:.3g} samples/s, {} left\n", run, todo.size(),
+                 done.size(), samples_done / std::max(elapsed, 1e-9),
+                 format_duration(elapsed * (1.0 - fraction) / std::max(fraction, 1e-12)));
+    }
+  }
+  return run;
+}
+
+void merge_sweep_outputs(const std::vector<std::string>& inputs, const std::string& out) {
+  std::map<size_t, std::string> rows;
+  std::optional<size_t> total;
+  for (const std::string& path : inputs) {
+    const auto lines = read_jsonl_rows(path);
+    if (lines.empty()) throw std::invalid_argument(fmt::format("'{}' holds no sweep rows", path));
+    for (const std::string& line : lines) {
+      Json row;
+      try {
+        row = Json::parse(line);
+      } catch (const std::exception&) {
+        throw std::invalid_argument(fmt::format("'{}' holds a line that is not JSON: {}", path, line.substr(0, 80)));
+      }
+      if (!row.contains("point_index") || !row.contains("points_total"))
+        throw std::invalid_argument(fmt::format("'{}' is not the output of rdpsim sweep (no point_index)", path));
+      const size_t n = row["points_total"].get<size_t>();
+      if (total && *total != n)
+        throw std::invalid_argument(fmt::format("'{}' comes from a sweep of {} points, others of {}", path, n, *total));
+      total = n;
+      rows.emplace(row["point_index"].get<size_t>(), line);  // a point run twice keeps its first row
+    }
+  }
+  if (rows.size() != *total) {
+    std::string missing;
+    for (size_t i = 0, shown = 0; i < *total && shown < 10; ++i)
+      if (!rows.count(i)) missing += fmt::format("{}{}", shown++ ? ", " : "", i);
+    throw std::invalid_argument(fmt::format("merge: {} of {} points are missing (indices {}{})", *total - rows.size(),
+                                            *total, missing, *total - rows.size() > 10 ? ", ..." : ""));
+  }
+  std::vector<std::string> ordered;
+  for (auto& [index, line] : rows) ordered.push_back(line);
+  write_jsonl_atomically(out, ordered);
+}
+
+}  // namespace rdp

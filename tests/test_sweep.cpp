@@ -1,0 +1,228 @@
+// Sweeps: grid expansion, malformed configurations, kill-and-resume without lost,
+// duplicated or torn rows, and shards that partition the grid and merge back into
+// the unsharded output.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "host/sweep/grid.hpp"
+#include "host/sweep/jsonl_file.hpp"
+
+namespace {
+
+using rdp::parse_sweep_config;
+
+std::vector<std::string> ids(const rdp::SweepConfig& c) {
+  std::vector<std::string> out;
+  for (const auto& p : c.points) out.push_back(p.id);
+  return out;
+}
+
+TEST(SweepGrid, AxesThatDoNotApplyDoNotMultiply) {
+  const auto c = parse_sweep_config(R"(
+samples = 1e6
+seed = 3
+[grid]
+scheme = ["multiquan", "dithered"]
+source = ["exponential", "circle"]
+N = [1, 4]
+L = [2, 8]
+step = [0.5, 0.25]
+)", "t.toml");
+  // multiquan: exponential 2 N x 2 steps + circle 2 N x 2 L; dithered: 2 steps + 2 L.
+  EXPECT_EQ(c.points.size(), 12u);
+  EXPECT_EQ(c.points.front().id, "multiquan/exponential/N=1/step=0.5/samples=1000000/seed=3");
+  EXPECT_EQ(c.points.back().id, "dithered/circle/L=8/samples=1000000/seed=3");
+  for (size_t i = 0; i < c.points.size(); ++i) EXPECT_EQ(c.points[i].index, i);
+}
+
+TEST(SweepGrid, LinearAndGeometricRangesIncludeBothEnds) {
+  const auto c = parse_sweep_config(R"(
+[grid]
+scheme = "deterministic"
+source = "gaussian"
+step = { geom = [0.01, 1.0, 3] }
+seed = { lin = [1, 3, 3] }
+)", "t.toml");
+  ASSERT_EQ(c.points.size(), 9u);
+  EXPECT_DOUBLE_EQ(c.points[0].job.step, 0.01);
+  EXPECT_NEAR(c.points[3].job.step, 0.1, 1e-15);
+  EXPECT_EQ(c.points[8].job.step, 1.0);
+  EXPECT_EQ(c.points[2].job.seed, 3u);
+  EXPECT_EQ(c.points[0].job.samples, 1000000u);
+}
+
+struct Malformed {
+  const char* toml;
+  const char* names;
+};
+
+class SweepMalformed : public ::testing::TestWithParam<Malformed> {};
+
+TEST_P(SweepMalformed, IsRejectedWithALineNamingTheProblem) {
+  try {
+    parse_sweep_config(GetParam().toml, "bad.toml");
+    FAIL() << "accepted: " << GetParam().toml;
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find(GetParam().names), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, SweepMalformed,
+    ::testing::Values(
+        Malformed{"smaples = 1e6\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "unknown key 'smaples'"},
+        Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1\nNN=[1]", "unknown key 'NN' in [grid]"},
+        Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep=0.1\nN=[\"four\"]", "'N' must hold numbers"},
+        Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep=0.1\nN=[]", "'N' is an empty axis"},
+        Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep={geom=[0,1,3]}", "positive ends"},
+        Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep={lin=[0.1,1,0]}", "count must be"},
+        Malformed{"[grid]\nscheme=\"staggered\"\nsource=\"uniform\"\nstep=0.1", "unknown scheme 'staggered'"},
+        Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"", "needs step"},
+        Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"circle\"", "needs L"},
+        Malformed{"samples = 1e6\n", "missing [grid]"},
+        Malformed{"samples = 0\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "'samples' must hold whole"},
+        Malformed{"backend = \"tpu\"\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "backend must be"},
+        Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep=[0.1, 0.1]", "appears twice"},
+        Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=-1", "--step must be in"},
+        Malformed{"[grid\nscheme=1", "line 1"}));
+
+// ---- running sweeps through the executable ----
+
+const std::string kConfig = R"(samples = 1000000
+seed = 5
+backend = "cpu"
+threads = 1
+[grid]
+scheme = ["multiquan", "dithered"]
+source = ["exponential", "circle"]
+N = [1, 3]
+L = [4]
+step = [0.5, 0.25]
+)";
+
+std::string write_config(const std::string& name) {
+  const std::string path = ::testing::TempDir() + name;
+  std::ofstream(path) << kConfig;
+  return path;
+}
+
+int run_rdpsim(const std::string& args) {
+  const int raw = std::system((std::string(RDPSIM_EXECUTABLE) + " " + args + " 2>/dev/null >/dev/null").c_str());
+  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
+
+// Rows without their timing fields, which legitimately differ between runs.
+std::vector<nlohmann::json> comparable_rows(const std::string& path) {
+  std::vector<nlohmann::json> rows;
+  for (const std::string& line : rdp::read_jsonl_rows(path)) {
+    auto row = nlohmann::json::parse(line);
+    row.erase("elapsed_s");
+    row.erase("samples_per_s");
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+size_t complete_lines(const std::string& path) {
+  std::ifstream in(path);
+  size_t n = 0;
+  for (std::string line; std::getline(in, line);) n += !line.empty();
+  return n;
+}
+
+// Starts a sweep, kills it with SIGKILL once `rows` rows are on disk.
+void kill_after_rows(const std::string& config, const std::string& out, size_t rows) {
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    freopen("/dev/null", "w", stderr);
+    execl(RDPSIM_EXECUTABLE, RDPSIM_EXECUTABLE, "sweep", config.c_str(), "--out", out.c_str(), nullptr);
+    _exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (complete_lines(out) < rows && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+}
+
+TEST(SweepRun, ResumeAfterAKillGivesExactlyTheUninterruptedRows) {
+  const std::string config = write_config("resume.toml");
+  const std::string whole = ::testing::TempDir() + "whole.jsonl";
+  std::remove(whole.c_str());
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const auto expected = comparable_rows(whole);
+  ASSERT_EQ(expected.size(), 9u);  // multiquan: 2 N x (2 steps + 1 L); dithered: 2 steps + 1 L
+
+  for (size_t kill_at : {1u, 4u, 7u}) {
+    SCOPED_TRACE(kill_at);
+    const std::string out = ::testing::TempDir() + "killed.jsonl";
+    std::remove(out.c_str());
+    kill_after_rows(config, out, kill_at);
+    const size_t before = complete_lines(out);
+    EXPECT_GE(before, kill_at);
+    EXPECT_EQ(comparable_rows(out).size(), before) << "a row was torn";
+    ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
+    EXPECT_EQ(comparable_rows(out), expected);
+  }
+}
+
+TEST(SweepRun, ResumeCutsATornLastLine) {
+  const std::string config = write_config("torn.toml");
+  const std::string whole = ::testing::TempDir() + "whole2.jsonl";
+  const std::string out = ::testing::TempDir() + "torn.jsonl";
+  std::remove(whole.c_str());
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const auto rows = rdp::read_jsonl_rows(whole);
+  {
+    std::ofstream torn(out, std::ios::trunc);
+    torn << rows[0] << "\n" << rows[1] << "\n" << rows[2].substr(0, rows[2].size() / 2);  // a crash mid-row
+  }
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
+  EXPECT_EQ(comparable_rows(out), comparable_rows(whole));
+  // Without --resume an existing output is refused, not overwritten.
+  EXPECT_EQ(run_rdpsim("sweep " + config + " --out " + out), 2);
+  EXPECT_EQ(comparable_rows(out), comparable_rows(whole));
+}
+
+TEST(SweepRun, ShardsPartitionTheGridAndMergeIntoTheUnshardedOutput) {
+  const std::string config = write_config("shards.toml");
+  const std::string whole = ::testing::TempDir() + "whole3.jsonl";
+  std::remove(whole.c_str());
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  std::vector<std::string> shards;
+  std::set<std::string> seen;
+  size_t total = 0;
+  for (int i = 0; i < 3; ++i) {
+    shards.push_back(::testing::TempDir() + "shard" + std::to_string(i) + ".jsonl");
+    std::remove(shards.back().c_str());
+    ASSERT_EQ(run_rdpsim("sweep " + config + " --shard " + std::to_string(i) + "/3 --out " + shards.back()), 0);
+    for (const auto& row : comparable_rows(shards.back())) {
+      EXPECT_TRUE(seen.insert(row["point"].get<std::string>()).second) << "point in two shards";
+      ++total;
+    }
+  }
+  EXPECT_EQ(total, 9u);
+  const std::string merged = ::testing::TempDir() + "merged.jsonl";
+  ASSERT_EQ(run_rdpsim("merge " + shards[2] + " " + shards[0] + " " + shards[1] + " --out " + merged), 0);
+  EXPECT_EQ(comparable_rows(merged), comparable_rows(whole));
+  // A missing shard is an error, and nothing is written.
+  const std::string partial = ::testing::TempDir() + "partial.jsonl";
+  std::remove(partial.c_str());
+  EXPECT_EQ(run_rdpsim("merge " + shards[0] + " " + shards[1] + " --out " + partial), 2);
+  EXPECT_FALSE(std::ifstream(partial).good());
+  EXPECT_EQ(run_rdpsim("sweep " + config + " --shard 3/3"), 2);
+}
+
+}  // namespace
