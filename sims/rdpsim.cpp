@@ -109,9 +109,11 @@ int bench(const cli::SamplingFlags& flags, const std::string& format, int repeat
   return 0;
 }
 
-int sweep(const std::string& config_path, const std::string& out, bool resume, const std::string& shard,
+int sweep(const std::string& config_path, const std::string& out, bool resume, const std::string& shard, bool exact,
           const CLI::App& cmd, const cli::SamplingFlags& overrides) {
   SweepConfig config = load_sweep_config(config_path);
+  if (cmd.count("--samples")) override_samples(config, cli::parse_samples(overrides.samples));
+  if (exact) config.mode = SweepMode::exact;
   // Flags given on the command line override the configuration's run settings.
   if (cmd.count("--backend") || cmd.count("--threads") || cmd.count("--block-size") || cmd.count("--device")) {
     const RunOptions flags = cli::options_from(overrides);
@@ -187,13 +189,15 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--filter", bench_filter, "only kernels whose name contains this, e.g. multiquan/exponential/N=4");
 
   std::string sweep_config, sweep_out, sweep_shard;
-  bool sweep_resume = false;
+  bool sweep_resume = false, sweep_exact = false;
   cli::SamplingFlags sweep_flags;
   CLI::App* sweep_cmd = app.add_subcommand("sweep", "run every point of a TOML grid, one JSON line per point");
   sweep_cmd->add_option("config", sweep_config, "sweep configuration (TOML)")->required();
   sweep_cmd->add_option("--out", sweep_out, "append rows to this JSON Lines file (default: stdout)");
   sweep_cmd->add_flag("--resume", sweep_resume, "skip the points whose rows --out already holds");
   sweep_cmd->add_option("--shard", sweep_shard, "run only slice i of k (points with index % k == i), e.g. 0/4");
+  sweep_cmd->add_option("--samples", sweep_flags.samples, "override every point's sample count (a reduced run)");
+  sweep_cmd->add_flag("--exact", sweep_exact, "evaluate the grid by quadrature (`rdpsim exact`) instead of sampling");
   sweep_cmd->add_option("--backend", sweep_flags.backend, "override the configuration's backend: auto | cpu | cuda");
   sweep_cmd->add_option("--threads", sweep_flags.threads, "override the configuration's CPU threads");
   sweep_cmd->add_option("--block-size", sweep_flags.block_size, "override the configuration's CUDA block size");
@@ -237,7 +241,8 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return validate(validate_flags, validate_format, inject_eq6);
     if (*distance_cmd) return distance(file_a, file_b, distance_backend);
     if (*bench_cmd) return bench(bench_flags, bench_format, bench_repeats, bench_filter);
-    if (*sweep_cmd) return sweep(sweep_config, sweep_out, sweep_resume, sweep_shard, *sweep_cmd, sweep_flags);
+    if (*sweep_cmd)
+      return sweep(sweep_config, sweep_out, sweep_resume, sweep_shard, sweep_exact, *sweep_cmd, sweep_flags);
     if (*merge_cmd) {
       merge_sweep_outputs(merge_inputs, merge_out);
       return 0;

@@ -210,6 +210,16 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   return config;
 }
 
+void override_samples(SweepConfig& config, uint64_t samples) {
+  std::set<std::string> seen;
+  for (GridPoint& p : config.points) {
+    p.job.samples = samples;
+    p.id = point_id(p.job);
+    if (!seen.insert(p.id).second)
+      fail(config.path, fmt::format("with --samples {}, grid point {} appears twice", samples, p.id));
+  }
+}
+
 SweepConfig load_sweep_config(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::invalid_argument(fmt::format("cannot read sweep configuration '{}'", path));

@@ -32,4 +32,8 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
 // Stable identifier of a job's grid point.
 std::string point_id(const Job& job);
 
+// Sets every point's sample count (a reduced run of a full-size configuration);
+// ids follow. Throws std::invalid_argument if two points then coincide.
+void override_samples(SweepConfig& config, uint64_t samples);
+
 }  // namespace rdp

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Reproduces the seed paper's figures: runs every sweep of sims/configs (by Monte Carlo
+# and by quadrature), draws the PNGs into docs/figures and prints the claim checks.
+#
+#   bash sims/reproduce.sh            # 1e6 samples per point: minutes on 2 CPU cores
+#   bash sims/reproduce.sh 1e9        # the configurations' full size (a GPU job)
+#
+# Interrupted runs continue where they stopped (sweep --resume).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+samples="${1:-1e6}"
+results="results/$samples"
+mkdir -p "$results" docs/figures
+for config in sims/configs/*.toml; do
+  name="$(basename "$config" .toml)"
+  echo "== $name ($samples samples per point)" >&2
+  ./build/rdpsim sweep "$config" --samples "$samples" --out "$results/$name.jsonl" --resume --quiet
+  ./build/rdpsim sweep "$config" --exact --out "$results/$name.exact.jsonl" --resume --quiet
+done
+python3 sims/plot/plot_rd.py "$results" docs/figures
+python3 sims/plot/claims.py "$results"
