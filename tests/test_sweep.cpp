@@ -225,4 +225,13 @@ TEST(SweepRun, ShardsPartitionTheGridAndMergeIntoTheUnshardedOutput) {
   EXPECT_EQ(run_rdpsim("sweep " + config + " --shard 3/3"), 2);
 }
 
+TEST(SweepRun, MalformedConfigurationExitsTwoAndWritesNothing) {
+  const std::string config = ::testing::TempDir() + "malformed.toml";
+  std::ofstream(config) << "[grid]\nscheme = \"multiquan\"\nsource = \"uniform\"\nstep = 0.25\nN = 2.5\n";
+  const std::string out = ::testing::TempDir() + "malformed.jsonl";
+  std::remove(out.c_str());
+  EXPECT_EQ(run_rdpsim("sweep " + config + " --out " + out), 2);
+  EXPECT_FALSE(std::ifstream(out).good());
+}
+
 }  // namespace
