@@ -72,9 +72,7 @@ class CpuBackend final : public Backend {
   uint64_t chunk_samples() const override { return uint64_t{1} << 24; }
 
   void simulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
-    PipelineParams p = plan.params;
-    p.recon = plan.recon.data();
-    p.centroids = plan.centroids.data();
+    const PipelineParams p = plan.host_params();
     const auto start = std::chrono::steady_clock::now();
     visit_pipeline(plan.job.scheme, plan.job.source, [&](auto tag) {
       simulate_range<typename decltype(tag)::type>(p, first, count, threads_, tally);

@@ -45,9 +45,11 @@ class CudaBackend final : public Backend {
   void simulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
     DeviceBuffer<ReconBoundary> recon(plan.recon);
     DeviceBuffer<double> centroids(plan.centroids);
+    DeviceBuffer<double> boundaries(plan.boundaries);
     PipelineParams p = plan.params;
     p.recon = recon.data();
     p.centroids = centroids.data();
+    p.boundaries = plan.boundaries.empty() ? nullptr : boundaries.data();
 
     const LaunchShape shape = plan_launch(plan.job.scheme, plan.job.source, p, block_size_);
     DeviceBuffer<unsigned long long> index_hist(plan.index_bins());

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "../kernels/kinds.cuh"
 #include "perception.hpp"
@@ -23,6 +24,10 @@ struct Job {
   uint64_t seed = 1;
   uint32_t dither_bins = 64;  // B of the binned H(k | Z), dithered schemes
   uint32_t pit_bins = 65536;  // bins of the histogram of F(X^) behind the perception estimates
+  // multiquan with general thresholds (seed Appendix D): the interleaved boundaries c_j
+  // for j = thresholds_first, thresholds_first + 1, ...; uniform offsets elsewhere.
+  std::vector<double> thresholds;
+  int64_t thresholds_first = 0;
 };
 
 struct RunOptions {

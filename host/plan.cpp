@@ -57,6 +57,10 @@ void plan_line_source(Plan& plan) {
   const Job& job = plan.job;
   PipelineParams& p = plan.params;
   auto [lo, hi] = reachable_indices<Source>(job);
+  if (!job.thresholds.empty()) {  // general thresholds move indices off the uniform grid's
+    lo -= 2;
+    hi += 2;
+  }
   const uint64_t max_indices = kMaxIndexBins / p.groups;
   if (static_cast<uint64_t>(hi - lo + 1) > max_indices) {
     // Keep the window centred on the median's cell: the mass it loses is in the tails.
@@ -72,13 +76,43 @@ void plan_line_source(Plan& plan) {
 
   if (is_multiquan(job.scheme)) {
     p.recon_shift = job.scheme == SchemeKind::multiquan_eq6 ? job.N : 0;
+    plan.boundaries = job.thresholds;
+    p.boundary_lo = job.thresholds_first;
+    p.boundary_count = static_cast<uint32_t>(job.thresholds.size());
+    const PipelineParams with_boundaries = plan.host_params();
     const int64_t first = static_cast<int64_t>(job.N) * lo - p.recon_shift;
     plan.recon.resize(static_cast<size_t>(p.index_count) * job.N + 1);
     for (size_t k = 0; k < plan.recon.size(); ++k)
-      plan.recon[k] = Multiquan<Source>::recon_boundary(first + static_cast<int64_t>(k), job.N, job.step);
+      plan.recon[k] = Multiquan<Source>::recon_boundary(with_boundaries, first + static_cast<int64_t>(k));
   } else if (job.scheme == SchemeKind::deterministic) {
     plan.centroids.resize(p.index_count);
     for (uint32_t k = 0; k < p.index_count; ++k) plan.centroids[k] = Deterministic<Source>::centroid(lo + k, job.step);
+  }
+}
+
+// General thresholds: whole rows of N boundaries, finite, and non-decreasing together
+// with the uniform grid they are spliced into.
+void validate_thresholds(const Job& job) {
+  if (job.scheme != SchemeKind::multiquan)
+    throw std::invalid_argument(fmt::format("thresholds apply to scheme multiquan only, not {}", to_string(job.scheme)));
+  if (job.source == SourceKind::circle) throw std::invalid_argument("thresholds apply to 1-D sources only, not circle");
+  const auto& c = job.thresholds;
+  if (c.size() % job.N != 0 || job.thresholds_first % static_cast<int64_t>(job.N) != 0)
+    throw std::invalid_argument(fmt::format(
+        "thresholds must cover whole rows of N = {} boundaries: got {} starting at index {}", job.N, c.size(),
+        job.thresholds_first));
+  if (c.size() > kMaxIndexBins) throw std::invalid_argument(fmt::format("{} thresholds is too many", c.size()));
+  auto uniform = [&](int64_t j) { return (static_cast<double>(j) / job.N - 0.5) * job.step; };
+  double previous = uniform(job.thresholds_first - 1);
+  for (size_t k = 0; k <= c.size(); ++k) {
+    const double value = k < c.size() ? c[k] : uniform(job.thresholds_first + static_cast<int64_t>(c.size()));
+    if (!std::isfinite(value))
+      throw std::invalid_argument(fmt::format("threshold {} is not a finite number", job.thresholds_first + k));
+    if (value < previous)
+      throw std::invalid_argument(fmt::format(
+          "thresholds must not decrease: c[{}] = {} is below c[{}] = {}{}", job.thresholds_first + k, value,
+          job.thresholds_first + k - 1, previous, k == 0 || k == c.size() ? " (the uniform grid outside the file)" : ""));
+    previous = value;
   }
 }
 
@@ -90,6 +124,7 @@ void validate(const Job& job) {
   if (job.N < 1 || job.N > 65536) throw std::invalid_argument(fmt::format("--N must be in [1, 65536], got {}", job.N));
   if (job.N != 1 && !is_multiquan(job.scheme))
     throw std::invalid_argument(fmt::format("--N {} applies to scheme multiquan only, not {}", job.N, to_string(job.scheme)));
+  if (!job.thresholds.empty()) validate_thresholds(job);
   if (circle && job.scheme == SchemeKind::multiquan_eq6)
     throw std::invalid_argument("--scheme multiquan-eq6 is defined for 1-D sources only, not circle");
   if (circle) {

@@ -18,7 +18,16 @@ struct Plan {
   PipelineParams params;                 // table pointers left null: each backend sets its own
   std::vector<ReconBoundary> recon;      // multiquan
   std::vector<double> centroids;         // deterministic
+  std::vector<double> boundaries;        // multiquan with general thresholds
   uint64_t index_bins() const { return uint64_t{params.index_count} * params.groups; }
+  // The parameters with their table pointers into this plan's host memory.
+  PipelineParams host_params() const {
+    PipelineParams p = params;
+    p.recon = recon.data();
+    p.centroids = centroids.data();
+    p.boundaries = boundaries.empty() ? nullptr : boundaries.data();
+    return p;
+  }
 };
 
 // Throws std::invalid_argument naming the bad value when the job is not valid.

@@ -29,6 +29,11 @@ struct PipelineParams {
   // Per-sample errors are accumulated in fixed point as error / 2^error_scale_exp,
   // which the job's a-priori bound keeps below 1 (see accumulators.cuh).
   int error_scale_exp = 0;
+  // multiquan with general thresholds: c_j for j in [boundary_lo, boundary_lo + boundary_count);
+  // the uniform grid c_j = (j/N - 1/2) * step outside (and everywhere when null).
+  const double* boundaries = nullptr;
+  int64_t boundary_lo = 0;
+  uint32_t boundary_count = 0;
   // multiquan: the decoder of cell j uses a_{j - recon_shift}: 0, or N for multiquan-eq6.
   int64_t recon_shift = 0;
   const ReconBoundary* recon = nullptr;  // decoder boundaries for j in [N*index_lo, N*(index_lo+index_count)]

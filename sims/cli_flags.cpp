@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "host/thresholds_file.hpp"
+
 namespace rdp::cli {
 namespace {
 
@@ -27,6 +29,7 @@ void add_job_flags(CLI::App* cmd, JobFlags& f) {
   f.step_option = cmd->add_option("--step", f.step, "quantizer step Delta (1-D sources)")->capture_default_str();
   cmd->add_option("--dither-bins", f.dither_bins, "bins of the dither for H(k | Z)")->capture_default_str();
   cmd->add_option("--pit-bins", f.pit_bins, "bins of the histogram of F(X^) (power of two)")->capture_default_str();
+  cmd->add_option("--thresholds", f.thresholds, "multiquan with general thresholds from this JSON file (rdpsim optimize)");
 }
 
 void add_sampling_flags(CLI::App* cmd, SamplingFlags& f) {
@@ -78,6 +81,7 @@ Job job_from(const JobFlags& f) {
   job.step = f.step;
   job.dither_bins = in_range<uint32_t>(f.dither_bins, 1, 65536, "--dither-bins");
   job.pit_bins = in_range<uint32_t>(f.pit_bins, 16, 1 << 24, "--pit-bins");
+  if (!f.thresholds.empty()) apply_thresholds(load_thresholds(f.thresholds), job, f.thresholds);
   return job;
 }
 

@@ -18,6 +18,7 @@ struct JobFlags {
   double step = 0.5;
   long long dither_bins = 64;
   long long pit_bins = 65536;
+  std::string thresholds;  // multiquan: a thresholds file (rdpsim optimize --out)
   const CLI::Option* step_option = nullptr;
 };
 

@@ -7,13 +7,16 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "bench.hpp"
 #include "cli_flags.hpp"
 #include "host/exact/exact.hpp"
 #include "host/result_output.hpp"
 #include "host/sample_distance.hpp"
+#include "host/optimize/threshold_optimizer.hpp"
 #include "host/simulation.hpp"
+#include "host/thresholds_file.hpp"
 #include "host/sweep/sweep_runner.hpp"
 #include "validation.hpp"
 
@@ -131,6 +134,48 @@ int sweep(const std::string& config_path, const std::string& out, bool resume, c
   return 0;
 }
 
+nlohmann::ordered_json figures_json(const DesignFigures& f) {
+  return {{"rate_bits", f.rate_bits}, {"distortion", f.distortion}, {"lagrangian", f.lagrangian}};
+}
+
+int optimize(OptimizeOptions options, const std::string& method, const std::string& source, const std::string& out,
+             bool quiet) {
+  if (method != "gradient" && method != "lloyd")
+    throw std::invalid_argument(fmt::format("--method must be gradient or lloyd, got '{}'", method));
+  options.method = method == "gradient" ? OptimizeMethod::gradient : OptimizeMethod::lloyd;
+  const auto kind = parse_source(source);
+  if (!kind) throw std::invalid_argument(fmt::format("unknown --source '{}' (uniform, exponential, gaussian, laplace)", source));
+  options.source = *kind;
+  options.progress = !quiet;
+  const OptimizeResult r = optimize_thresholds(options);
+  nlohmann::ordered_json line;
+  line["method"] = method;
+  line["source"] = source;
+  line["N"] = options.N;
+  line["step"] = options.step;
+  line["lambda"] = options.lambda;
+  line["iterations"] = r.iterations;
+  line["before"] = figures_json(r.before);
+  line["after"] = figures_json(r.after);
+  line["improvement"] = r.before.lagrangian - r.after.lagrangian;
+  line["thresholds"] = out.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(out);
+  if (!out.empty()) {
+    ThresholdsFile file;
+    file.source = options.source;
+    file.N = options.N;
+    file.step = options.step;
+    file.first = r.first;
+    file.boundaries = r.boundaries;
+    file.provenance["method"] = method;
+    file.provenance["lambda"] = options.lambda;
+    file.provenance["before"] = line["before"];
+    file.provenance["after"] = line["after"];
+    save_thresholds(out, file);
+  }
+  fmt::print("{}\n", line.dump());
+  return 0;
+}
+
 int distance(const std::string& file_a, const std::string& file_b, const std::string& backend_name) {
   const auto backend = parse_backend(backend_name);
   if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", backend_name));
@@ -210,6 +255,21 @@ int main(int argc, char** argv) {
   merge_cmd->add_option("inputs", merge_inputs, "shard output files")->required();
   merge_cmd->add_option("--out", merge_out, "merged JSON Lines file (written whole or not at all)")->required();
 
+  OptimizeOptions optimize_options;
+  std::string optimize_method = "lloyd", optimize_source = "exponential", optimize_out;
+  bool optimize_quiet = false;
+  CLI::App* optimize_cmd = app.add_subcommand(
+      "optimize", "optimize multiquan thresholds for D + lambda R by quadrature (seed Appendix D)");
+  optimize_cmd->add_option("--method", optimize_method, "gradient | lloyd")->capture_default_str();
+  optimize_cmd->add_option("--source", optimize_source, "uniform | exponential | gaussian | laplace")->capture_default_str();
+  optimize_cmd->add_option("--N", optimize_options.N, "number of offset quantizers")->capture_default_str();
+  optimize_cmd->add_option("--step", optimize_options.step, "step of the uniform-offset start")->capture_default_str();
+  optimize_cmd->add_option("--lambda", optimize_options.lambda, "Lagrange multiplier, distortion per bit")->required();
+  optimize_cmd->add_option("--iterations", optimize_options.max_iterations, "at most this many iterations")
+      ->capture_default_str();
+  optimize_cmd->add_option("--out", optimize_out, "write the thresholds file here (for run/exact --thresholds)");
+  optimize_cmd->add_flag("--quiet", optimize_quiet, "no per-iteration lines on stderr");
+
   std::string file_a, file_b, distance_backend = "auto";
   CLI::App* distance_cmd = app.add_subcommand(
       "distance", "W1 and W2 between two samples (text: numbers separated by white space; *.f64/*.bin: float64)");
@@ -243,6 +303,8 @@ int main(int argc, char** argv) {
     if (*bench_cmd) return bench(bench_flags, bench_format, bench_repeats, bench_filter);
     if (*sweep_cmd)
       return sweep(sweep_config, sweep_out, sweep_resume, sweep_shard, sweep_exact, *sweep_cmd, sweep_flags);
+    if (*optimize_cmd)
+      return optimize(optimize_options, optimize_method, optimize_source, optimize_out, optimize_quiet);
     if (*merge_cmd) {
       merge_sweep_outputs(merge_inputs, merge_out);
       return 0;

@@ -14,15 +14,6 @@
 
 namespace rdp::exact {
 
-template <>
-std::vector<double> density_kinks<UniformSource>() { return {0.0, 1.0}; }
-template <>
-std::vector<double> density_kinks<ExponentialSource>() { return {0.0}; }
-template <>
-std::vector<double> density_kinks<GaussianSource>() { return {}; }
-template <>
-std::vector<double> density_kinks<LaplaceSource>() { return {0.0}; }
-
 namespace {
 
 double entropy_term(double p) { return p > 0.0 ? -p * std::log2(p) : 0.0; }
@@ -40,24 +31,23 @@ double boundary_point(const ReconBoundary& r) {
 template <class Source>
 void multiquan(const Plan& plan, ExactResult& out) {
   const Job& job = plan.job;
-  const PipelineParams& p = plan.params;
+  const PipelineParams p = plan.host_params();
   std::vector<double> index_mass(p.index_count, 0.0);
   double rate = 0.0, distortion = 0.0;
   for (uint32_t k = 0; k < p.index_count; ++k) {
     const int64_t i = p.index_lo + k;
     for (uint32_t n = 0; n < job.N; ++n) {
       const int64_t j = static_cast<int64_t>(job.N) * i + n;
-      const double c_lo = Multiquan<Source>::boundary(j, job.N, job.step);
-      const double c_hi = Multiquan<Source>::boundary(j + job.N, job.N, job.step);
+      const double c_lo = Multiquan<Source>::boundary(p, j);
+      const double c_hi = Multiquan<Source>::boundary(p, j + job.N);
       const double mass = interval_mass<Source>(c_lo, c_hi);
       if (!(mass > 0.0)) continue;
       rate += entropy_term(mass) / job.N;
       index_mass[k] += mass / job.N;
       // Given cell j, X and X^ are independent with the source's law restricted to
       // the cell and to the reconstruction interval [a_j, a_{j+1}).
-      const double a_lo = boundary_point<Source>(Multiquan<Source>::recon_boundary(j - p.recon_shift, job.N, job.step));
-      const double a_hi =
-          boundary_point<Source>(Multiquan<Source>::recon_boundary(j + 1 - p.recon_shift, job.N, job.step));
+      const double a_lo = boundary_point<Source>(Multiquan<Source>::recon_boundary(p, j - p.recon_shift));
+      const double a_hi = boundary_point<Source>(Multiquan<Source>::recon_boundary(p, j + 1 - p.recon_shift));
       const IntervalMoments cell = interval_moments<Source>(c_lo, c_hi);
       const IntervalMoments recon = interval_moments<Source>(a_lo, a_hi);
       const double gap = cell.mean - recon.mean;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "../../kernels/sources.cuh"
+
 namespace rdp::exact {
 
 // 8-point Gauss–Legendre on `panels` equal panels of [a, b].
@@ -47,6 +49,14 @@ double integrate_piecewise(F f, double a, double b, const std::vector<double>& k
 // Points where the density of a source is not smooth.
 template <class Source>
 std::vector<double> density_kinks();
+template <>
+inline std::vector<double> density_kinks<UniformSource>() { return {0.0, 1.0}; }
+template <>
+inline std::vector<double> density_kinks<ExponentialSource>() { return {0.0}; }
+template <>
+inline std::vector<double> density_kinks<GaussianSource>() { return {}; }
+template <>
+inline std::vector<double> density_kinks<LaplaceSource>() { return {0.0}; }
 
 struct IntervalMoments {
   double mass = 0.0;

@@ -1,0 +1,77 @@
+#include "thresholds_file.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "plan.hpp"
+#include "sweep/jsonl_file.hpp"
+
+namespace rdp {
+
+ThresholdsFile load_thresholds(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::invalid_argument(fmt::format("cannot read thresholds file '{}'", path));
+  nlohmann::ordered_json j;
+  try {
+    j = nlohmann::ordered_json::parse(in);
+  } catch (const std::exception& e) {
+    throw std::invalid_argument(fmt::format("'{}' is not JSON: {}", path, e.what()));
+  }
+  auto need = [&](const char* key) -> const nlohmann::ordered_json& {
+    if (!j.contains(key)) throw std::invalid_argument(fmt::format("'{}' has no \"{}\"", path, key));
+    return j[key];
+  };
+  ThresholdsFile t;
+  try {
+    const auto source = parse_source(need("source").get<std::string>());
+    if (!source) throw std::invalid_argument(fmt::format("'{}': unknown source {}", path, j["source"].dump()));
+    t.source = *source;
+    t.N = need("N").get<uint32_t>();
+    t.step = need("step").get<double>();
+    t.first = need("first").get<int64_t>();
+    for (const auto& v : need("boundaries")) {
+      // JSON has no NaN: null (what most writers emit for it) is rejected as not finite.
+      if (!v.is_number())
+        throw std::invalid_argument(fmt::format("'{}': boundary {} is not a finite number", path, v.dump()));
+      t.boundaries.push_back(v.get<double>());
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw std::invalid_argument(fmt::format("'{}': {}", path, e.what()));
+  }
+  for (const char* key : {"method", "lambda", "before", "after"})
+    if (j.contains(key)) t.provenance[key] = j[key];
+  return t;
+}
+
+void save_thresholds(const std::string& path, const ThresholdsFile& t) {
+  nlohmann::ordered_json j;
+  j["scheme"] = "multiquan";
+  j["source"] = to_string(t.source);
+  j["N"] = t.N;
+  j["step"] = t.step;
+  for (const auto& [key, value] : t.provenance.items()) j[key] = value;
+  j["first"] = t.first;
+  j["boundaries"] = t.boundaries;
+  write_jsonl_atomically(path, {j.dump()});
+}
+
+void apply_thresholds(const ThresholdsFile& t, Job& job, const std::string& path) {
+  if (job.scheme != SchemeKind::multiquan)
+    throw std::invalid_argument(fmt::format("--thresholds applies to --scheme multiquan, not {}", to_string(job.scheme)));
+  if (job.source != t.source || job.N != t.N || job.step != t.step)
+    throw std::invalid_argument(fmt::format("'{}' was made for --source {} --N {} --step {}, not --source {} --N {} --step {}",
+                                            path, to_string(t.source), t.N, t.step, to_string(job.source), job.N,
+                                            job.step));
+  job.thresholds = t.boundaries;
+  job.thresholds_first = t.first;
+  try {
+    validate(job);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(fmt::format("'{}': {}", path, e.what()));
+  }
+}
+
+}  // namespace rdp

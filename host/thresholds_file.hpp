@@ -1,0 +1,33 @@
+#pragma once
+// General MultiQuan thresholds as a JSON file, for `--thresholds FILE`:
+//   {"source": "exponential", "N": 4, "step": 0.5, "first": -8, "boundaries": [...], ...}
+// "boundaries" are c_first, c_first+1, ... of the interleaved sequence (c_j is the lower
+// end of cell j/N of quantizer j mod N); outside them the uniform grid continues.
+// Further keys (how the thresholds were made) are kept but not read.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "job.hpp"
+
+namespace rdp {
+
+struct ThresholdsFile {
+  SourceKind source = SourceKind::exponential;
+  uint32_t N = 1;
+  double step = 0.0;
+  int64_t first = 0;
+  std::vector<double> boundaries;
+  nlohmann::ordered_json provenance;  // method, lambda, before/after figures
+};
+
+// Throws std::invalid_argument naming the file and what is wrong.
+ThresholdsFile load_thresholds(const std::string& path);
+// Written whole or not at all.
+void save_thresholds(const std::string& path, const ThresholdsFile& t);
+
+// Puts the file's thresholds into a multiquan job; the job's source, N and step must
+// agree with the file's (or throws std::invalid_argument naming both values).
+void apply_thresholds(const ThresholdsFile& t, Job& job, const std::string& path);
+
+}  // namespace rdp
