@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the seed paper's figures: runs every sweep of sims/configs (by Monte Carlo
-# and by quadrature), draws the PNGs into docs/figures and prints the claim checks.
+# and by quadrature), draws the PNGs into docs/figures and prints the claim checks;
+# then optimizes MultiQuan thresholds for Fig. 8 (sims/plot/fig8_optimized.py).
 #
 #   bash sims/reproduce.sh            # 1e6 samples per point: minutes on 2 CPU cores
 #   bash sims/reproduce.sh 1e9        # the configurations' full size (a GPU job)
@@ -19,3 +20,4 @@ for config in sims/configs/*.toml; do
 done
 python3 sims/plot/plot_rd.py "$results" docs/figures
 python3 sims/plot/claims.py "$results"
+python3 sims/plot/fig8_optimized.py "$results" docs/figures --samples "$samples"
