@@ -43,6 +43,19 @@ auto kind_of(const Table& table, const std::string& s) -> std::optional<std::dec
 
 }  // namespace
 
+Job make_job(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step, uint64_t samples,
+             uint64_t seed) {
+  Job job;
+  job.scheme = scheme;
+  job.source = source;
+  job.N = N;
+  job.L = L;
+  job.step = step;
+  job.samples = samples;
+  job.seed = seed;
+  return job;
+}
+
 const char* to_string(SchemeKind s) { return name_of(kSchemes, s); }
 const char* to_string(SourceKind s) { return name_of(kSources, s); }
 const char* to_string(BackendKind b) { return name_of(kBackends, b); }

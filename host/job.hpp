@@ -60,6 +60,10 @@ struct Result {
   Tally tally;                // the raw integer accumulators behind every estimate
 };
 
+// A job by its coordinates on a grid; everything else at its default.
+Job make_job(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step, uint64_t samples = 1000000,
+             uint64_t seed = 1);
+
 // multiquan and its broken eq6 variant: N offset quantizers, one code per offset.
 inline bool is_multiquan(SchemeKind s) { return s == SchemeKind::multiquan || s == SchemeKind::multiquan_eq6; }
 inline bool is_dithered(SchemeKind s) { return s == SchemeKind::dithered || s == SchemeKind::dithered_raw; }

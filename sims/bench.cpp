@@ -21,13 +21,7 @@ struct BenchCase {
 std::vector<BenchCase> simulation_cases() {
   std::vector<BenchCase> cases;
   auto add = [&](std::string name, SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
-    Job job;
-    job.scheme = scheme;
-    job.source = source;
-    job.N = N;
-    job.L = L;
-    job.step = step;
-    cases.push_back({std::move(name), job});
+    cases.push_back({std::move(name), make_job(scheme, source, N, L, step)});
   };
   const SourceKind sources[] = {SourceKind::uniform, SourceKind::exponential, SourceKind::gaussian, SourceKind::laplace};
   for (SourceKind s : sources) {

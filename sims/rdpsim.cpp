@@ -39,15 +39,7 @@ void print_results(const std::vector<Result>& results, const std::string& format
 std::vector<Job> demo_jobs(uint64_t samples, uint64_t seed) {
   std::vector<Job> jobs;
   auto add = [&](SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
-    Job j;
-    j.scheme = scheme;
-    j.source = source;
-    j.N = N;
-    j.L = L;
-    j.step = step;
-    j.samples = samples;
-    j.seed = seed;
-    jobs.push_back(j);
+    jobs.push_back(make_job(scheme, source, N, L, step, samples, seed));
   };
   for (uint32_t N : {1u, 2u, 4u, 8u}) add(SchemeKind::multiquan, SourceKind::exponential, N, 0, 0.5);
   add(SchemeKind::dithered, SourceKind::exponential, 1, 0, 0.5);

@@ -34,14 +34,8 @@ class Validator {
     const auto key = std::make_tuple(scheme, source, N, L, step);
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
-    Job job;
-    job.scheme = scheme;
-    job.source = source;
-    job.N = N;
-    job.L = L;
-    job.step = source == SourceKind::circle ? 0.0 : step;
-    job.samples = options_.samples;
-    job.seed = options_.seed;
+    const Job job = make_job(scheme, source, N, L, source == SourceKind::circle ? 0.0 : step, options_.samples,
+                             options_.seed);
     return cache_.emplace(key, run_job(job, backend_, false)).first->second;
   }
 
@@ -142,12 +136,7 @@ void dithered_raw(Validator& v) {
 
 void spec_closed_forms(Validator& v) {
   auto exact = [](SchemeKind scheme, uint32_t N, double step) {
-    Job job;
-    job.scheme = scheme;
-    job.source = SourceKind::uniform;
-    job.N = N;
-    job.step = step;
-    return evaluate_exact(job);
+    return evaluate_exact(make_job(scheme, SourceKind::uniform, N, 0, step));
   };
   v.relative("exact vs closed form", "uniform multiquan N=1 step=1/4 R", 2.25, exact(SchemeKind::multiquan, 1, 0.25).rate_bits);
   v.relative("exact vs closed form", "uniform multiquan N=2 step=1/4 R", 2.125, exact(SchemeKind::multiquan, 2, 0.25).rate_bits);
@@ -172,11 +161,8 @@ void exact_versus_monte_carlo(Validator& v) {
                               {SchemeKind::deterministic, 1}};
   for (SourceKind s : kLineSources)
     for (const SchemeCase& c : cases) {
-      Job job;
-      job.scheme = c.scheme == SchemeKind::multiquan_eq6 ? SchemeKind::multiquan : c.scheme;  // the truth
-      job.source = s;
-      job.N = c.N;
-      job.step = default_step(s);
+      const SchemeKind truth = c.scheme == SchemeKind::multiquan_eq6 ? SchemeKind::multiquan : c.scheme;
+      const Job job = make_job(truth, s, c.N, 0, default_step(s));
       const ExactResult e = evaluate_exact(job);
       const Result& r = v.simulate(c.scheme, s, c.N, 0, job.step);
       const std::string name = fmt::format("{} {}{}", to_string(s), to_string(job.scheme),
@@ -188,11 +174,7 @@ void exact_versus_monte_carlo(Validator& v) {
                r.job.dither_bins);
     }
   for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::dithered, SchemeKind::deterministic}) {
-    Job job;
-    job.scheme = scheme;
-    job.source = SourceKind::circle;
-    job.N = scheme == SchemeKind::multiquan ? 2 : 1;
-    job.L = 4;
+    const Job job = make_job(scheme, SourceKind::circle, scheme == SchemeKind::multiquan ? 2 : 1, 4, 0.0);
     const ExactResult e = evaluate_exact(job);
     const Result& r = v.simulate(scheme, SourceKind::circle, job.N, 4, 0.0);
     v.statistical("exact vs Monte Carlo", fmt::format("circle {} L=4 D", to_string(scheme)), e.distortion, r.distortion,

@@ -2,6 +2,7 @@
 // Every test body is written once and runs on each backend (the MatX pattern): the
 // CPU always, CUDA when a device is usable, skipping with the reason otherwise.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <ostream>
 #include <string>
@@ -29,6 +30,11 @@ class BackendTest : public ::testing::TestWithParam<BackendKind> {
     return run_job(job, options);
   }
 };
+
+// A path in the temporary directory that no other process running the tests uses.
+inline std::string scratch_path(const std::string& name) {
+  return ::testing::TempDir() + "rdpsim_" + std::to_string(::getpid()) + "_" + name;
+}
 
 inline std::string backend_name(const ::testing::TestParamInfo<BackendKind>& info) { return to_string(info.param); }
 

@@ -18,15 +18,7 @@ using rdp::SourceKind;
 std::vector<Job> reproducibility_jobs() {
   std::vector<Job> jobs;
   auto add = [&](SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
-    Job j;
-    j.scheme = scheme;
-    j.source = source;
-    j.N = N;
-    j.L = L;
-    j.step = step;
-    j.samples = 300007;  // not a multiple of any block or chunk
-    j.seed = 99;
-    jobs.push_back(j);
+    jobs.push_back(rdp::make_job(scheme, source, N, L, step, 300007, 99));  // 300007: no multiple of a block or chunk
   };
   add(SchemeKind::multiquan, SourceKind::exponential, 4, 0, 0.5);
   add(SchemeKind::dithered, SourceKind::gaussian, 1, 0, 0.3);

@@ -15,15 +15,7 @@ using rdp::SchemeKind;
 using rdp::SourceKind;
 
 Job make_job(SchemeKind scheme, SourceKind source, uint32_t N, double step, uint32_t L = 0) {
-  Job job;
-  job.scheme = scheme;
-  job.source = source;
-  job.N = N;
-  job.step = step;
-  job.L = L;
-  job.samples = 400000;
-  job.seed = 11;
-  return job;
+  return rdp::make_job(scheme, source, N, L, step, 400000, 11);
 }
 
 TEST(Exact, UniformMultiquanRatesOfSpec) {

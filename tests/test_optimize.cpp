@@ -101,7 +101,7 @@ struct BadThresholds {
 class ThresholdsFileRejected : public ::testing::TestWithParam<BadThresholds> {};
 
 TEST_P(ThresholdsFileRejected, WithExitTwoAndTheReason) {
-  const std::string path = ::testing::TempDir() + "bad_thresholds.json";
+  const std::string path = rdp::testing::scratch_path("bad_thresholds.json");
   std::ofstream(path) << GetParam().json;
   const std::string command = std::string(RDPSIM_EXECUTABLE) +
                               " run --scheme multiquan --source uniform --N 2 --step 0.5 --samples 1e3 --backend cpu "

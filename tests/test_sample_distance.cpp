@@ -1,6 +1,8 @@
 // Sample-vs-sample Wasserstein distances against values worked out by hand (and by
 // scipy.stats.wasserstein_distance for W1), a large-sample shift, and the CLI path.
 #include <gtest/gtest.h>
+
+#include "backend_param.hpp"
 #include <sys/wait.h>
 
 #include <cmath>
@@ -80,7 +82,7 @@ int run_cli(const std::string& args, std::string& out) {
 }
 
 TEST(SampleDistance, CommandLineReadsTextAndFloat64Files) {
-  const std::string dir = ::testing::TempDir();
+  const std::string dir = rdp::testing::scratch_path("");
   { std::ofstream(dir + "a.txt") << "3 0\n1\n"; }
   {
     const double b[3] = {8.0, 5.0, 6.0};

@@ -2,6 +2,8 @@
 // duplicated or torn rows, and shards that partition the grid and merge back into
 // the unsharded output.
 #include <gtest/gtest.h>
+
+#include "backend_param.hpp"
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -111,7 +113,7 @@ step = [0.5, 0.25]
 )";
 
 std::string write_config(const std::string& name) {
-  const std::string path = ::testing::TempDir() + name;
+  const std::string path = rdp::testing::scratch_path(name);
   std::ofstream(path) << kConfig;
   return path;
 }
@@ -159,7 +161,7 @@ void kill_after_rows(const std::string& config, const std::string& out, size_t r
 
 TEST(SweepRun, ResumeAfterAKillGivesExactlyTheUninterruptedRows) {
   const std::string config = write_config("resume.toml");
-  const std::string whole = ::testing::TempDir() + "whole.jsonl";
+  const std::string whole = rdp::testing::scratch_path("whole.jsonl");
   std::remove(whole.c_str());
   ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
   const auto expected = comparable_rows(whole);
@@ -167,7 +169,7 @@ TEST(SweepRun, ResumeAfterAKillGivesExactlyTheUninterruptedRows) {
 
   for (size_t kill_at : {1u, 4u, 7u}) {
     SCOPED_TRACE(kill_at);
-    const std::string out = ::testing::TempDir() + "killed.jsonl";
+    const std::string out = rdp::testing::scratch_path("killed.jsonl");
     std::remove(out.c_str());
     kill_after_rows(config, out, kill_at);
     const size_t before = complete_lines(out);
@@ -180,8 +182,8 @@ TEST(SweepRun, ResumeAfterAKillGivesExactlyTheUninterruptedRows) {
 
 TEST(SweepRun, ResumeCutsATornLastLine) {
   const std::string config = write_config("torn.toml");
-  const std::string whole = ::testing::TempDir() + "whole2.jsonl";
-  const std::string out = ::testing::TempDir() + "torn.jsonl";
+  const std::string whole = rdp::testing::scratch_path("whole2.jsonl");
+  const std::string out = rdp::testing::scratch_path("torn.jsonl");
   std::remove(whole.c_str());
   ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
   const auto rows = rdp::read_jsonl_rows(whole);
@@ -198,14 +200,14 @@ TEST(SweepRun, ResumeCutsATornLastLine) {
 
 TEST(SweepRun, ShardsPartitionTheGridAndMergeIntoTheUnshardedOutput) {
   const std::string config = write_config("shards.toml");
-  const std::string whole = ::testing::TempDir() + "whole3.jsonl";
+  const std::string whole = rdp::testing::scratch_path("whole3.jsonl");
   std::remove(whole.c_str());
   ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
   std::vector<std::string> shards;
   std::set<std::string> seen;
   size_t total = 0;
   for (int i = 0; i < 3; ++i) {
-    shards.push_back(::testing::TempDir() + "shard" + std::to_string(i) + ".jsonl");
+    shards.push_back(rdp::testing::scratch_path("shard") + std::to_string(i) + ".jsonl");
     std::remove(shards.back().c_str());
     ASSERT_EQ(run_rdpsim("sweep " + config + " --shard " + std::to_string(i) + "/3 --out " + shards.back()), 0);
     for (const auto& row : comparable_rows(shards.back())) {
@@ -214,11 +216,11 @@ TEST(SweepRun, ShardsPartitionTheGridAndMergeIntoTheUnshardedOutput) {
     }
   }
   EXPECT_EQ(total, 9u);
-  const std::string merged = ::testing::TempDir() + "merged.jsonl";
+  const std::string merged = rdp::testing::scratch_path("merged.jsonl");
   ASSERT_EQ(run_rdpsim("merge " + shards[2] + " " + shards[0] + " " + shards[1] + " --out " + merged), 0);
   EXPECT_EQ(comparable_rows(merged), comparable_rows(whole));
   // A missing shard is an error, and nothing is written.
-  const std::string partial = ::testing::TempDir() + "partial.jsonl";
+  const std::string partial = rdp::testing::scratch_path("partial.jsonl");
   std::remove(partial.c_str());
   EXPECT_EQ(run_rdpsim("merge " + shards[0] + " " + shards[1] + " --out " + partial), 2);
   EXPECT_FALSE(std::ifstream(partial).good());
@@ -226,9 +228,9 @@ TEST(SweepRun, ShardsPartitionTheGridAndMergeIntoTheUnshardedOutput) {
 }
 
 TEST(SweepRun, MalformedConfigurationExitsTwoAndWritesNothing) {
-  const std::string config = ::testing::TempDir() + "malformed.toml";
+  const std::string config = rdp::testing::scratch_path("malformed.toml");
   std::ofstream(config) << "[grid]\nscheme = \"multiquan\"\nsource = \"uniform\"\nstep = 0.25\nN = 2.5\n";
-  const std::string out = ::testing::TempDir() + "malformed.jsonl";
+  const std::string out = rdp::testing::scratch_path("malformed.jsonl");
   std::remove(out.c_str());
   EXPECT_EQ(run_rdpsim("sweep " + config + " --out " + out), 2);
   EXPECT_FALSE(std::ifstream(out).good());

@@ -222,15 +222,6 @@ void pseudo_lloyd(Design<Source>& design, const OptimizeOptions& o, const Design
   design.set(best);
 }
 
-Job multiquan_job(const OptimizeOptions& o) {
-  Job job;
-  job.scheme = SchemeKind::multiquan;
-  job.source = o.source;
-  job.N = o.N;
-  job.step = o.step;
-  return job;
-}
-
 }  // namespace
 
 DesignFigures design_figures(const Job& job, double lambda) {
@@ -246,7 +237,7 @@ OptimizeResult optimize_thresholds(const OptimizeOptions& o) {
   if (o.N < 2) throw std::invalid_argument(fmt::format("--N must be at least 2 to have offsets to optimize, got {}", o.N));
   if (o.max_iterations < 1)
     throw std::invalid_argument(fmt::format("--iterations must be >= 1, got {}", o.max_iterations));
-  Job job = multiquan_job(o);
+  Job job = make_job(SchemeKind::multiquan, o.source, o.N, 0, o.step);
   validate(job);
   OptimizeResult out;
   out.before = design_figures(job, o.lambda);
