@@ -54,6 +54,7 @@ struct Result {
   double distortion = 0.0;
   double distortion_se = 0.0;
   uint64_t overflow = 0;      // samples whose index fell outside the histogram window
+  uint64_t saturated = 0;     // samples whose error exceeded the a-priori bound (never, unless a bug)
   Perception perception;      // W1, W2, KS and chi-square of X^ against the source's law
   double elapsed_s = 0.0;
   double samples_per_s = 0.0;

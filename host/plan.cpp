@@ -1,5 +1,6 @@
 #include "plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -71,8 +72,14 @@ void plan_line_source(Plan& plan) {
   p.index_lo = lo;
   p.index_count = static_cast<uint32_t>(hi - lo + 1);
   // |X - X^| <= Delta for every 1-D scheme: multiquan and the centroid decoder stay in
-  // the cell, and phi(y) lies within Delta/2 of y, which lies within Delta/2 of x.
-  p.error_scale_exp = scale_exponent(job.step * job.step);
+  // the cell, and phi(y) lies within Delta/2 of y, which lies within Delta/2 of x. Apart
+  // from dithered-raw, X and X^ are also both quantiles of the source, so for steps far
+  // beyond the source's scale its quantile span is the tighter bound (and keeps the
+  // fixed-point resolution of the squared errors).
+  constexpr double kSmallestProbability = 1e-320;
+  const double span = Source::isf(kSmallestProbability) - Source::icdf(kSmallestProbability);
+  const double reach = job.scheme == SchemeKind::dithered_raw ? 0.5 * job.step : std::min(job.step, span);
+  p.error_scale_exp = scale_exponent(reach * reach);
 
   if (is_multiquan(job.scheme)) {
     p.recon_shift = job.scheme == SchemeKind::multiquan_eq6 ? job.N : 0;

@@ -53,6 +53,7 @@ nlohmann::ordered_json to_json(const Result& r) {
   o["pit_chi2_groups"] = p.chi2_groups;
   o["pit_bins"] = j.pit_bins;
   o["overflow"] = r.overflow;
+  o["saturated"] = r.saturated;
   o["elapsed_s"] = r.elapsed_s;
   o["samples_per_s"] = r.samples_per_s;
   return o;

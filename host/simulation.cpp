@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include <fmt/format.h>
+
 #include "../kernels/dispatch.cuh"
 #include "estimators.hpp"
 #include "perception.hpp"
@@ -40,6 +42,10 @@ Result run_job(const Job& job, Backend& backend, bool progress) {
   r.distortion = d.mean;
   r.distortion_se = d.se;
   r.overflow = tally.outside_window;
+  r.saturated = tally.errors.saturated;
+  if (r.saturated > 0)
+    fmt::print(stderr, "rdpsim: warning: {} squared errors exceeded their a-priori bound; distortion is unreliable\n",
+               r.saturated);
 
   const uint32_t groups = plan.params.groups;
   const EntropyEstimate given_group = conditional_entropy(tally.index_hist, groups);

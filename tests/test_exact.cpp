@@ -114,6 +114,20 @@ TEST_P(ExactVersusMonteCarlo, EverySchemeOnEverySource) {
   }
 }
 
+// A step far beyond the source's scale: all mass in one cell, X^ independent of X, D = 2
+// for N(0,1). The fixed-point bound must follow the source's span, not the step, or the
+// squared errors underflow and the standard error collapses to zero.
+TEST_P(ExactVersusMonteCarlo, StepsFarBeyondTheSourceScale) {
+  for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::dithered, SchemeKind::deterministic}) {
+    SCOPED_TRACE(rdp::to_string(scheme));
+    const Job job = make_job(scheme, SourceKind::gaussian, 1, 1e6);
+    const auto mc = run(job);
+    EXPECT_GT(mc.distortion_se, 0.0);
+    EXPECT_NEAR(mc.distortion, rdp::evaluate_exact(job).distortion, 5.0 * mc.distortion_se);
+    EXPECT_EQ(mc.saturated, 0u);
+  }
+}
+
 RDPSIM_ON_EVERY_BACKEND(ExactVersusMonteCarlo);
 
 }  // namespace

@@ -23,9 +23,12 @@ double interval_mass(double a, double b) {
   return a < Source::median() ? Source::cdf(b) - Source::cdf(a) : Source::sf(a) - Source::sf(b);
 }
 
+// a_j from its coordinates; an end coordinate that underflowed to 0 stands for the
+// quantile at the smallest representable probability rather than an infinity.
 template <class Source>
 double boundary_point(const ReconBoundary& r) {
-  return r.lower < 0.5 ? Source::icdf(r.lower) : Source::isf(r.upper);
+  return r.lower < 0.5 ? Source::icdf(std::max(r.lower, kSmallestProbability))
+                       : Source::isf(std::max(r.upper, kSmallestProbability));
 }
 
 template <class Source>
@@ -118,7 +121,16 @@ void dithered(const Plan& plan, ExactResult& out) {
     }
     return entropy;
   };
-  out.rate_conditional_limit_bits = integrate(entropy_given_z, -h, h, 64) / step;
+  // H(k | z) varies where a cell boundary's shift b - z enters or leaves the source's
+  // support; cut the dither range there.
+  const double x_lo = Source::icdf(kNegligibleTail), x_hi = Source::isf(kNegligibleTail);
+  std::vector<double> z_cuts;
+  for (uint32_t k = 0; k <= p.index_count; ++k) {
+    z_cuts.push_back(cell_lo(k) - x_hi);
+    z_cuts.push_back(cell_lo(k) - x_lo);
+  }
+  out.rate_conditional_limit_bits =
+      integrate_piecewise(entropy_given_z, -h, h, z_cuts, std::min(step / 64.0, 0.05)) / step;
 
   if (job.scheme == SchemeKind::dithered_raw) {
     out.distortion = step * step / 12.0;  // Y - X = Z~ ~ U[-Delta/2, Delta/2), independent of X

@@ -28,9 +28,11 @@ double integrate(F f, double a, double b, int panels) {
 }
 
 // Integral of f over [a, b], cut at the points where f or its derivatives jump and
-// into panels no wider than max_width.
+// into panels no wider than max_width, at most max_panels per piece (pieces far wider
+// than the scale of f arise only for steps far beyond the source's scale).
 template <class F>
-double integrate_piecewise(F f, double a, double b, const std::vector<double>& kinks, double max_width) {
+double integrate_piecewise(F f, double a, double b, const std::vector<double>& kinks, double max_width,
+                           int max_panels = 4000) {
   if (!(b > a)) return 0.0;
   std::vector<double> cuts{a};
   for (double k : kinks)
@@ -40,7 +42,7 @@ double integrate_piecewise(F f, double a, double b, const std::vector<double>& k
   double sum = 0.0;
   for (size_t c = 0; c + 1 < cuts.size(); ++c) {
     const double width = cuts[c + 1] - cuts[c];
-    const int panels = std::max(1, static_cast<int>(std::ceil(width / max_width)));
+    const int panels = std::clamp(static_cast<int>(std::ceil(width / max_width)), 1, max_panels);
     sum += integrate(f, cuts[c], cuts[c + 1], panels);
   }
   return sum;
@@ -66,8 +68,17 @@ struct IntervalMoments {
 
 // Mass, mean and variance of X restricted to [a, b]; moments are taken about the
 // interval's midpoint so that narrow far-away intervals keep their precision.
+// The quantile of the smallest positive probability a double can hold: where an
+// underflowed probability coordinate points.
+constexpr double kSmallestProbability = 1e-320;
+// Beyond these quantiles the source's mass cannot move any figure at 1e-15.
+constexpr double kNegligibleTail = 1e-30;
+
 template <class Source>
 IntervalMoments interval_moments(double a, double b) {
+  a = std::max(a, Source::icdf(kNegligibleTail));
+  b = std::min(b, Source::isf(kNegligibleTail));
+  if (!(b > a)) return {0.0, a, 0.0};
   const double mid = 0.5 * (a + b);
   const auto kinks = density_kinks<Source>();
   const double width = 0.25;  // the sources vary on a scale of 1
