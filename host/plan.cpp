@@ -82,6 +82,14 @@ void plan_line_source(Plan& plan) {
   p.error_scale_exp = scale_exponent(reach * reach);
 
   if (is_multiquan(job.scheme)) {
+    // Each table entry sums N CDFs: bound the work so that a huge N on a fine step is
+    // refused at once instead of running for hours.
+    constexpr double kMaxTableWork = 2e9;
+    const double work = static_cast<double>(p.index_count) * job.N * job.N;
+    if (work > kMaxTableWork)
+      throw std::invalid_argument(fmt::format(
+          "--N {} with --step {} needs {:.2g} CDF evaluations for the decoder table (limit {:.0g}): use a smaller "
+          "N or a larger step", job.N, job.step, work, kMaxTableWork));
     p.recon_shift = job.scheme == SchemeKind::multiquan_eq6 ? job.N : 0;
     plan.boundaries = job.thresholds;
     p.boundary_lo = job.thresholds_first;
