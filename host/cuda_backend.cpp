@@ -2,6 +2,7 @@
 // of sample indices and folds the device's integer accumulators into the Tally.
 #include <cuda_runtime_api.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -42,7 +43,20 @@ class CudaBackend final : public Backend {
   // Per-block 32-bit shared counters stay exact while a block sees < 2^32 samples.
   uint64_t chunk_samples() const override { return uint64_t{1} << 31; }
 
+  // Launches of at most chunk_samples() each: the blocks' 32-bit shared counters stay exact.
   void simulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
+    double seconds = 0.0;
+    for (uint64_t done = 0; done < count;) {
+      const uint64_t part = std::min(chunk_samples(), count - done);
+      simulate_launch(plan, first + done, part, tally);
+      seconds += kernel_seconds_;
+      done += part;
+    }
+    kernel_seconds_ = seconds;
+  }
+
+ private:
+  void simulate_launch(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) {
     DeviceBuffer<ReconBoundary> recon(plan.recon);
     DeviceBuffer<double> centroids(plan.centroids);
     DeviceBuffer<double> boundaries(plan.boundaries);
@@ -79,7 +93,6 @@ class CudaBackend final : public Backend {
     tally.merge(chunk);
   }
 
- private:
   int block_size_;
   std::string device_;
   cudaEvent_t start_ = nullptr, stop_ = nullptr;

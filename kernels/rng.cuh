@@ -7,10 +7,11 @@
 
 #include "hd.cuh"
 
-#ifndef QUALIFIERS
+// cuRAND's Philox is written for the device; QUALIFIERS makes it host code too. The
+// macro is dropped again so that it does not leak into other cuRAND headers.
 #define QUALIFIERS static __forceinline__ __host__ __device__
-#endif
 #include <curand_philox4x32_x.h>
+#undef QUALIFIERS
 
 namespace rdp {
 

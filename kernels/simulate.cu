@@ -1,6 +1,7 @@
 // The fused simulation kernel: each thread draws, encodes, decodes and accumulates
-// its samples in registers and block-shared histograms; nothing per sample touches
-// global memory.
+// its samples in registers and block-shared histograms. No per-sample data goes to
+// global memory; only a histogram too large for shared memory (the PIT histogram at
+// its default 2^16 bins) is counted there with atomics, spread over its many bins.
 #include <cuda_runtime.h>
 
 #include <stdexcept>
@@ -31,13 +32,16 @@ __device__ unsigned long long warp_sum(unsigned long long v) {
 }
 
 template <class Scheme>
-__global__ void simulate_kernel(PipelineParams p, uint64_t first, uint64_t count, DeviceSinks sinks, bool shared_hist) {
+__global__ void __launch_bounds__(kMaxBlockSize, 1)
+    simulate_kernel(PipelineParams p, uint64_t first, uint64_t count, DeviceSinks sinks, bool shared_index,
+                    bool shared_pit) {
   extern __shared__ unsigned int block_hist[];
   __shared__ BlockPartial warp_partials[32];
   const uint32_t index_bins = p.index_count * p.groups;
-  const uint32_t bins = index_bins + p.pit_bins;
-  if (shared_hist)
-    for (uint32_t b = threadIdx.x; b < bins; b += blockDim.x) block_hist[b] = 0;
+  unsigned int* const index_counts = block_hist;                                // when shared_index
+  unsigned int* const pit_counts = block_hist + (shared_index ? index_bins : 0);  // when shared_pit
+  const uint32_t shared_bins = (shared_index ? index_bins : 0) + (shared_pit ? p.pit_bins : 0);
+  for (uint32_t b = threadIdx.x; b < shared_bins; b += blockDim.x) block_hist[b] = 0;
   __syncthreads();
 
   const ErrorScale scale = ErrorScale::for_exponent(p.error_scale_exp);
@@ -48,14 +52,16 @@ __global__ void simulate_kernel(PipelineParams p, uint64_t first, uint64_t count
     const SampleOutcome o = Scheme::run(p, draw_randoms(p.seed, first + k));
     errors.add(o.sq_error, scale);
     const uint32_t pit = pit_bin(o.pit, p.pit_bins);
-    if (o.bin == kOutsideWindow) ++outside;
-    if (shared_hist) {
-      if (o.bin != kOutsideWindow) atomicAdd(&block_hist[o.bin], 1u);
-      atomicAdd(&block_hist[index_bins + pit], 1u);
-    } else {
-      if (o.bin != kOutsideWindow) atomicAdd(&sinks.index_hist[o.bin], 1ull);
+    if (o.bin == kOutsideWindow)
+      ++outside;
+    else if (shared_index)
+      atomicAdd(&index_counts[o.bin], 1u);
+    else
+      atomicAdd(&sinks.index_hist[o.bin], 1ull);
+    if (shared_pit)
+      atomicAdd(&pit_counts[pit], 1u);
+    else
       atomicAdd(&sinks.pit_hist[pit], 1ull);
-    }
   }
 
   errors.sum = warp_sum(errors.sum);
@@ -76,16 +82,12 @@ __global__ void simulate_kernel(PipelineParams p, uint64_t first, uint64_t count
     }
     sinks.partials[blockIdx.x] = total;
   }
-  if (shared_hist) {
-    for (uint32_t b = threadIdx.x; b < bins; b += blockDim.x) {
-      const unsigned int c = block_hist[b];
-      if (c == 0) continue;
-      if (b < index_bins)
-        atomicAdd(&sinks.index_hist[b], static_cast<unsigned long long>(c));
-      else
-        atomicAdd(&sinks.pit_hist[b - index_bins], static_cast<unsigned long long>(c));
-    }
-  }
+  if (shared_index)
+    for (uint32_t b = threadIdx.x; b < index_bins; b += blockDim.x)
+      if (index_counts[b] != 0) atomicAdd(&sinks.index_hist[b], static_cast<unsigned long long>(index_counts[b]));
+  if (shared_pit)
+    for (uint32_t b = threadIdx.x; b < p.pit_bins; b += blockDim.x)
+      if (pit_counts[b] != 0) atomicAdd(&sinks.pit_hist[b], static_cast<unsigned long long>(pit_counts[b]));
 }
 
 template <class Scheme>
@@ -94,27 +96,34 @@ LaunchShape plan_launch_for(const PipelineParams& p, int block_size) {
   check(cudaGetDevice(&device), "cudaGetDevice");
   check(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, device), "multiprocessor count");
   check(cudaDeviceGetAttribute(&shared_optin, cudaDevAttrMaxSharedMemoryPerBlockOptin, device), "shared memory");
+  cudaFuncAttributes attributes{};
+  check(cudaFuncGetAttributes(&attributes, simulate_kernel<Scheme>), "cudaFuncGetAttributes");
   LaunchShape shape;
   shape.block_size = block_size;
-  const size_t hist_bytes = (static_cast<size_t>(p.index_count) * p.groups + p.pit_bins) * sizeof(unsigned int);
-  if (hist_bytes + sizeof(BlockPartial) * 32 <= static_cast<size_t>(shared_optin)) {
-    shape.shared_bytes = hist_bytes;
-    check(cudaFuncSetAttribute(simulate_kernel<Scheme>, cudaFuncAttributeMaxDynamicSharedMemorySize,
-                               static_cast<int>(hist_bytes)),
-          "cudaFuncSetAttribute");
-  }
+  const size_t room = static_cast<size_t>(shared_optin) - attributes.sharedSizeBytes;
+  const size_t index_bytes = static_cast<size_t>(p.index_count) * p.groups * sizeof(unsigned int);
+  const size_t pit_bytes = static_cast<size_t>(p.pit_bins) * sizeof(unsigned int);
+  shape.shared_index = index_bytes <= room;
+  shape.shared_pit = (shape.shared_index ? index_bytes : 0) + pit_bytes <= room;
+  shape.shared_bytes = (shape.shared_index ? index_bytes : 0) + (shape.shared_pit ? pit_bytes : 0);
+  check(cudaFuncSetAttribute(simulate_kernel<Scheme>, cudaFuncAttributeMaxDynamicSharedMemorySize,
+                             static_cast<int>(shape.shared_bytes)),
+        "cudaFuncSetAttribute");
   int per_sm = 0;
   check(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&per_sm, simulate_kernel<Scheme>, block_size, shape.shared_bytes),
         "occupancy");
-  shape.grid_size = sms * (per_sm > 0 ? per_sm : 1);
+  if (per_sm < 1)
+    throw std::runtime_error("simulate_kernel cannot run " + std::to_string(block_size) + " threads per block here");
+  shape.grid_size = sms * per_sm;
   return shape;
 }
 
 }  // namespace
 
 LaunchShape plan_launch(SchemeKind scheme, SourceKind source, const PipelineParams& p, int block_size) {
-  if (block_size < 32 || block_size > 1024 || block_size % 32 != 0)
-    throw std::invalid_argument("--block-size must be a multiple of 32 in [32, 1024], got " + std::to_string(block_size));
+  if (block_size < 32 || block_size > kMaxBlockSize || block_size % 32 != 0)
+    throw std::invalid_argument("--block-size must be a multiple of 32 in [32, " + std::to_string(kMaxBlockSize) +
+                                "], got " + std::to_string(block_size));
   LaunchShape shape;
   visit_pipeline(scheme, source, [&](auto tag) { shape = plan_launch_for<typename decltype(tag)::type>(p, block_size); });
   return shape;
@@ -124,7 +133,8 @@ void launch_simulation(SchemeKind scheme, SourceKind source, const PipelineParam
                        const DeviceSinks& sinks, const LaunchShape& shape) {
   visit_pipeline(scheme, source, [&](auto tag) {
     simulate_kernel<typename decltype(tag)::type>
-        <<<shape.grid_size, shape.block_size, shape.shared_bytes>>>(p, first, count, sinks, shape.shared_bytes > 0);
+        <<<shape.grid_size, shape.block_size, shape.shared_bytes>>>(p, first, count, sinks, shape.shared_index,
+                                                                     shape.shared_pit);
   });
   check(cudaGetLastError(), "simulate_kernel launch");
 }

@@ -23,10 +23,19 @@ struct DeviceSinks {
   BlockPartial* partials;          // one per block of the grid
 };
 
+// Largest block the kernels are compiled for (__launch_bounds__): it caps registers at
+// 128 per thread, which every pipeline fits without spilling.
+constexpr int kMaxBlockSize = 512;
+
 struct LaunchShape {
   int block_size = 256;
   int grid_size = 0;
-  size_t shared_bytes = 0;         // 0: histograms go straight to global memory
+  // Each histogram is kept per block in shared memory when it fits (the index
+  // histogram first: its few hot bins are where global atomics would contend), else
+  // counted straight into global memory.
+  bool shared_index = false;
+  bool shared_pit = false;
+  size_t shared_bytes = 0;
 };
 
 // A grid that fills the current device at block_size threads per block, with the

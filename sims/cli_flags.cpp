@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "host/thresholds_file.hpp"
+#include "kernels/simulate.cuh"
 
 namespace rdp::cli {
 namespace {
@@ -99,8 +100,9 @@ RunOptions options_from(const SamplingFlags& f) {
   o.backend = *backend;
   if (f.threads < 0) throw std::invalid_argument(fmt::format("--threads must be >= 0, got {}", f.threads));
   o.threads = f.threads;
-  if (f.block_size < 32 || f.block_size > 1024 || f.block_size % 32 != 0)
-    throw std::invalid_argument(fmt::format("--block-size must be a multiple of 32 in [32, 1024], got {}", f.block_size));
+  if (f.block_size < 32 || f.block_size > kMaxBlockSize || f.block_size % 32 != 0)
+    throw std::invalid_argument(
+        fmt::format("--block-size must be a multiple of 32 in [32, {}], got {}", kMaxBlockSize, f.block_size));
   o.block_size = f.block_size;
   if (f.device < -1) throw std::invalid_argument(fmt::format("--device must be >= 0, got {}", f.device));
   o.device = f.device;

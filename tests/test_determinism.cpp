@@ -24,6 +24,9 @@ std::vector<Job> reproducibility_jobs() {
   add(SchemeKind::dithered, SourceKind::gaussian, 1, 0, 0.3);
   add(SchemeKind::deterministic, SourceKind::laplace, 1, 0, 0.7);
   add(SchemeKind::multiquan, SourceKind::circle, 8, 4, 0.0);
+  // A PIT histogram small enough for shared memory: the GPU's other histogram path.
+  add(SchemeKind::multiquan, SourceKind::gaussian, 2, 0, 0.4);
+  jobs.back().pit_bins = 1024;
   return jobs;
 }
 
