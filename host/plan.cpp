@@ -9,6 +9,7 @@
 
 #include "../kernels/dispatch.cuh"
 #include "../kernels/rng.cuh"
+#include "exact/quadrature.hpp"
 
 namespace rdp {
 namespace {
@@ -62,6 +63,8 @@ void plan_line_source(Plan& plan) {
     lo -= 2;
     hi += 2;
   }
+  plan.reachable_lo = lo;
+  plan.reachable_hi = hi;
   const uint64_t max_indices = kMaxIndexBins / p.groups;
   if (static_cast<uint64_t>(hi - lo + 1) > max_indices) {
     // Keep the window centred on the median's cell: the mass it loses is in the tails.
@@ -71,25 +74,18 @@ void plan_line_source(Plan& plan) {
   }
   p.index_lo = lo;
   p.index_count = static_cast<uint32_t>(hi - lo + 1);
-  // |X - X^| <= Delta for every 1-D scheme: multiquan and the centroid decoder stay in
-  // the cell, and phi(y) lies within Delta/2 of y, which lies within Delta/2 of x. Apart
+  // |X - X^| <= Delta for the 1-D schemes: multiquan and the centroid decoder stay in
+  // the cell, and phi(y) lies within Delta/2 of y, which lies within Delta/2 of x
+  // (2 Delta for multiquan-eq6, whose interval is one cell off). Apart
   // from dithered-raw, X and X^ are also both quantiles of the source, so for steps far
   // beyond the source's scale its quantile span is the tighter bound (and keeps the
   // fixed-point resolution of the squared errors).
-  constexpr double kSmallestProbability = 1e-320;
-  const double span = Source::isf(kSmallestProbability) - Source::icdf(kSmallestProbability);
-  const double reach = job.scheme == SchemeKind::dithered_raw ? 0.5 * job.step : std::min(job.step, span);
+  const double span = Source::isf(exact::kSmallestProbability) - Source::icdf(exact::kSmallestProbability);
+  const double cell_reach = job.scheme == SchemeKind::multiquan_eq6 ? 2.0 * job.step : job.step;
+  const double reach = job.scheme == SchemeKind::dithered_raw ? 0.5 * job.step : std::min(cell_reach, span);
   p.error_scale_exp = scale_exponent(reach * reach);
 
   if (is_multiquan(job.scheme)) {
-    // Each table entry sums N CDFs: bound the work so that a huge N on a fine step is
-    // refused at once instead of running for hours.
-    constexpr double kMaxTableWork = 2e9;
-    const double work = static_cast<double>(p.index_count) * job.N * job.N;
-    if (work > kMaxTableWork)
-      throw std::invalid_argument(fmt::format(
-          "--N {} with --step {} needs {:.2g} CDF evaluations for the decoder table (limit {:.0g}): use a smaller "
-          "N or a larger step", job.N, job.step, work, kMaxTableWork));
     p.recon_shift = job.scheme == SchemeKind::multiquan_eq6 ? job.N : 0;
     plan.boundaries = job.thresholds;
     p.boundary_lo = job.thresholds_first;
@@ -122,11 +118,13 @@ void validate_thresholds(const Job& job) {
   for (size_t k = 0; k <= c.size(); ++k) {
     const double value = k < c.size() ? c[k] : uniform(job.thresholds_first + static_cast<int64_t>(c.size()));
     if (!std::isfinite(value))
-      throw std::invalid_argument(fmt::format("threshold {} is not a finite number", job.thresholds_first + k));
+      throw std::invalid_argument(
+          fmt::format("threshold {} is not a finite number", job.thresholds_first + static_cast<int64_t>(k)));
     if (value < previous)
       throw std::invalid_argument(fmt::format(
-          "thresholds must not decrease: c[{}] = {} is below c[{}] = {}{}", job.thresholds_first + k, value,
-          job.thresholds_first + k - 1, previous, k == 0 || k == c.size() ? " (the uniform grid outside the file)" : ""));
+          "thresholds must not decrease: c[{}] = {} is below c[{}] = {}{}",
+          job.thresholds_first + static_cast<int64_t>(k), value, job.thresholds_first + static_cast<int64_t>(k) - 1,
+          previous, k == 0 || k == c.size() ? " (the uniform grid outside the file)" : ""));
     previous = value;
   }
 }
@@ -147,13 +145,30 @@ void validate(const Job& job) {
       throw std::invalid_argument(fmt::format("--L must be in [1, 65536] for the circle source, got {}", job.L));
   } else {
     if (job.L != 0) throw std::invalid_argument(fmt::format("--L {} applies to the circle source only", job.L));
-    if (!(job.step >= 1e-9 && job.step <= 1e9))
-      throw std::invalid_argument(fmt::format("--step must be in [1e-9, 1e9], got {}", job.step));
+    // Below 1e-5 the tail-safe closed forms lose digits to cancellation (errors of order
+    // eps/step), and the histogram window no longer covers the source; above 100 every
+    // source sits in one cell.
+    if (!(job.step >= 1e-5 && job.step <= 100.0))
+      throw std::invalid_argument(fmt::format("--step must be in [1e-5, 100], got {}", job.step));
   }
   if (is_dithered(job.scheme) && (job.dither_bins < 1 || job.dither_bins > 65536))
     throw std::invalid_argument(fmt::format("--dither-bins must be in [1, 65536], got {}", job.dither_bins));
   if (job.pit_bins < 16 || job.pit_bins > (1u << 24) || (job.pit_bins & (job.pit_bins - 1)) != 0)
     throw std::invalid_argument(fmt::format("--pit-bins must be a power of two in [16, 16777216], got {}", job.pit_bins));
+  if (is_multiquan(job.scheme) && !circle) {
+    // Each decoder-table entry sums N CDFs: refuse at once what would run for hours.
+    const double span = visit_line_source(job.source, [](auto tag) {
+      using Source = typename decltype(tag)::type;
+      return Source::isf(kMinSourceU) - Source::icdf(kMinSourceU);
+    });
+    const double rows = std::min(span / job.step + 5.0, static_cast<double>(kMaxIndexBins) / job.N);
+    const double work = rows * job.N * job.N;
+    constexpr double kMaxTableWork = 2e9;
+    if (work > kMaxTableWork)
+      throw std::invalid_argument(fmt::format(
+          "--N {} with --step {} needs {:.2g} CDF evaluations for the decoder table (limit {:.0g}): use a smaller "
+          "N or a larger step", job.N, job.step, work, kMaxTableWork));
+  }
   if (circle && uint64_t{job.L} * histogram_groups(job) > kMaxIndexBins)
     throw std::invalid_argument(fmt::format("--L {} with {} quantizers or dither bins exceeds {} histogram bins", job.L,
                                             histogram_groups(job), kMaxIndexBins));
@@ -173,7 +188,8 @@ Plan make_plan(const Job& job) {
     p.step = kTwoPi / job.L;
     p.index_lo = 0;
     p.index_count = job.L;
-    p.error_scale_exp = scale_exponent(4.0);  // a chord of the unit circle is at most 2
+    // Every circle scheme keeps the angle error within a step (and a chord is at most 2).
+    p.error_scale_exp = scale_exponent(std::min(4.0, p.step * p.step));
   } else {
     p.step = job.step;
     visit_line_source(job.source, [&](auto tag) { plan_line_source<typename decltype(tag)::type>(plan); });

@@ -19,6 +19,8 @@ struct Plan {
   std::vector<ReconBoundary> recon;      // multiquan
   std::vector<double> centroids;         // deterministic
   std::vector<double> boundaries;        // multiquan with general thresholds
+  // 1-D sources: every index a source draw can reach, before the histogram window's cap.
+  int64_t reachable_lo = 0, reachable_hi = -1;
   uint64_t index_bins() const { return uint64_t{params.index_count} * params.groups; }
   // The parameters with their table pointers into this plan's host memory.
   PipelineParams host_params() const {

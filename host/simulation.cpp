@@ -43,6 +43,11 @@ Result run_job(const Job& job, Backend& backend, bool progress) {
   r.distortion_se = d.se;
   r.overflow = tally.outside_window;
   r.saturated = tally.errors.saturated;
+  if (r.overflow > 0)
+    fmt::print(stderr,
+               "rdpsim: warning: {} of {} indices fell outside the histogram window; the rates leave them out "
+               "(a larger step, or fewer dither bins, widens the window)\n",
+               r.overflow, job.samples);
   if (r.saturated > 0)
     fmt::print(stderr, "rdpsim: warning: {} squared errors exceeded their a-priori bound; distortion is unreliable\n",
                r.saturated);

@@ -29,7 +29,10 @@ ThresholdsFile load_thresholds(const std::string& path) {
     const auto source = parse_source(need("source").get<std::string>());
     if (!source) throw std::invalid_argument(fmt::format("'{}': unknown source {}", path, j["source"].dump()));
     t.source = *source;
-    t.N = need("N").get<uint32_t>();
+    const auto& n = need("N");
+    if (!n.is_number_integer() || n.get<int64_t>() < 1 || n.get<int64_t>() > 65536)
+      throw std::invalid_argument(fmt::format("'{}': \"N\" must be a whole number in [1, 65536], got {}", path, n.dump()));
+    t.N = n.get<uint32_t>();
     t.step = need("step").get<double>();
     t.first = need("first").get<int64_t>();
     for (const auto& v : need("boundaries")) {

@@ -35,7 +35,9 @@ void add_job_flags(CLI::App* cmd, JobFlags& f) {
 
 void add_sampling_flags(CLI::App* cmd, SamplingFlags& f) {
   cmd->add_option("--samples", f.samples, "Monte Carlo samples per job, e.g. 1e9")->capture_default_str();
-  cmd->add_option("--seed", f.seed, "seed of the counter-based generator")->capture_default_str();
+  cmd->add_option("--seed", f.seed, "seed of the counter-based generator")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--backend", f.backend, "auto | cpu | cuda")->capture_default_str();
   cmd->add_option("--threads", f.threads, "CPU threads (0: all cores)")->capture_default_str();
   cmd->add_option("--block-size", f.block_size, "CUDA threads per block")->capture_default_str();
@@ -104,7 +106,8 @@ RunOptions options_from(const SamplingFlags& f) {
     throw std::invalid_argument(
         fmt::format("--block-size must be a multiple of 32 in [32, {}], got {}", kMaxBlockSize, f.block_size));
   o.block_size = f.block_size;
-  if (f.device < -1) throw std::invalid_argument(fmt::format("--device must be >= 0, got {}", f.device));
+  if (f.device < -1) throw std::invalid_argument(fmt::format("--device must be a device ordinal >= 0, got {}", f.device));
+  if (f.threads > 4096) throw std::invalid_argument(fmt::format("--threads must be at most 4096, got {}", f.threads));
   o.device = f.device;
   o.progress = !f.quiet;
   return o;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "backend_param.hpp"
+#include "host/plan.hpp"
 
 namespace {
 
@@ -52,6 +53,19 @@ TEST(Determinism, CpuResultDoesNotDependOnThreadCount) {
     EXPECT_EQ(one.distortion, two.distortion);
     EXPECT_EQ(one.rate.bits, two.rate.bits);
   }
+}
+
+TEST(Determinism, SplittingTheSamplesIntoChunksChangesNothing) {
+  const Job job = reproducibility_jobs().front();
+  const rdp::Plan plan = rdp::make_plan(job);
+  auto backend = rdp::make_cpu_backend(2);
+  rdp::Tally whole, pieces;
+  backend->simulate(plan, 0, job.samples, whole);
+  for (uint64_t first : {uint64_t{0}, uint64_t{1}, uint64_t{4097}, uint64_t{150000}}) {
+    const uint64_t next = first == 0 ? 1 : first == 1 ? 4097 : first == 4097 ? 150000 : job.samples;
+    backend->simulate(plan, first, next - first, pieces);
+  }
+  EXPECT_EQ(whole, pieces);
 }
 
 TEST(Determinism, SeedChangesTheDraws) {

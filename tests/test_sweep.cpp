@@ -84,7 +84,9 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Malformed{"smaples = 1e6\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "unknown key 'smaples'"},
         Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1\nNN=[1]", "unknown key 'NN' in [grid]"},
-        Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep=0.1\nN=[\"four\"]", "'N' must hold numbers"},
+        Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep=0.1\nN=[\"four\"]", "'N' must hold finite numbers"},
+        Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1\nsamples=nan", "finite numbers"},
+        Malformed{"seed = [1, 2]\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "takes one value"},
         Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep=0.1\nN=[]", "'N' is an empty axis"},
         Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep={geom=[0,1,3]}", "positive ends"},
         Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep={lin=[0.1,1,0]}", "count must be"},

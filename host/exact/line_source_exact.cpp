@@ -5,11 +5,14 @@
 #include "line_source_exact.hpp"
 
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 #include "../../kernels/dispatch.cuh"
 #include "../../kernels/rng.cuh"
 #include "../plan.hpp"
+
+#include <fmt/format.h>
 #include "quadrature.hpp"
 
 namespace rdp::exact {
@@ -17,6 +20,21 @@ namespace rdp::exact {
 namespace {
 
 double entropy_term(double p) { return p > 0.0 ? -p * std::log2(p) : 0.0; }
+
+struct IndexRange {
+  int64_t lo;
+  uint64_t count;
+};
+
+// Every index a source draw reaches (not the simulation's capped histogram window):
+// the sums must hold all the mass.
+IndexRange index_range(const Plan& plan, uint32_t cells_per_index) {
+  const uint64_t count = static_cast<uint64_t>(plan.reachable_hi - plan.reachable_lo + 1);
+  if (count * cells_per_index > kMaxIndexBins)
+    throw std::invalid_argument(fmt::format("--step {} is too fine for `exact`: {} cells would be summed (limit {})",
+                                            plan.job.step, count * cells_per_index, kMaxIndexBins));
+  return {plan.reachable_lo, count};
+}
 
 template <class Source>
 double interval_mass(double a, double b) {
@@ -35,10 +53,11 @@ template <class Source>
 void multiquan(const Plan& plan, ExactResult& out) {
   const Job& job = plan.job;
   const PipelineParams p = plan.host_params();
-  std::vector<double> index_mass(p.index_count, 0.0);
+  const IndexRange range = index_range(plan, job.N);
+  std::vector<double> index_mass(range.count, 0.0);
   double rate = 0.0, distortion = 0.0;
-  for (uint32_t k = 0; k < p.index_count; ++k) {
-    const int64_t i = p.index_lo + k;
+  for (uint64_t k = 0; k < range.count; ++k) {
+    const int64_t i = range.lo + static_cast<int64_t>(k);
     for (uint32_t n = 0; n < job.N; ++n) {
       const int64_t j = static_cast<int64_t>(job.N) * i + n;
       const double c_lo = Multiquan<Source>::boundary(p, j);
@@ -67,9 +86,9 @@ void multiquan(const Plan& plan, ExactResult& out) {
 template <class Source>
 void deterministic(const Plan& plan, ExactResult& out) {
   const double step = plan.job.step;
-  const PipelineParams& p = plan.params;
-  for (uint32_t k = 0; k < p.index_count; ++k) {
-    const double a = (static_cast<double>(p.index_lo + k) - 0.5) * step;
+  const IndexRange range = index_range(plan, 1);
+  for (uint64_t k = 0; k < range.count; ++k) {
+    const double a = (static_cast<double>(range.lo + static_cast<int64_t>(k)) - 0.5) * step;
     const double mass = interval_mass<Source>(a, a + step);
     if (!(mass > 0.0)) continue;
     out.rate_bits += entropy_term(mass);
@@ -93,12 +112,12 @@ double index_mass_given_dither(double lo, double hi, double z0, double z1) {
 template <class Source>
 void dithered(const Plan& plan, ExactResult& out) {
   const Job& job = plan.job;
-  const PipelineParams& p = plan.params;
+  const IndexRange range = index_range(plan, 1);
   const double step = job.step, h = 0.5 * step;
-  auto cell_lo = [&](uint32_t k) { return (static_cast<double>(p.index_lo + k) - 0.5) * step; };
+  auto cell_lo = [&](uint64_t k) { return (static_cast<double>(range.lo + static_cast<int64_t>(k)) - 0.5) * step; };
 
   // H(k): the dither spans one whole cell, so P(k) is the bin average over all of Z.
-  for (uint32_t k = 0; k < p.index_count; ++k)
+  for (uint64_t k = 0; k < range.count; ++k)
     out.rate_marginal_bits += entropy_term(index_mass_given_dither<Source>(cell_lo(k), cell_lo(k) + step, -h, h));
   out.rate_bits = out.rate_marginal_bits;
 
@@ -108,14 +127,14 @@ void dithered(const Plan& plan, ExactResult& out) {
   for (uint32_t b = 0; b < B; ++b) {
     const double z0 = -h + step * b / B, z1 = -h + step * (b + 1.0) / B;
     double entropy = 0.0;
-    for (uint32_t k = 0; k < p.index_count; ++k)
+    for (uint64_t k = 0; k < range.count; ++k)
       entropy += entropy_term(index_mass_given_dither<Source>(cell_lo(k), cell_lo(k) + step, z0, z1));
     binned += entropy / B;
   }
   out.rate_conditional_bits = binned;
   auto entropy_given_z = [&](double z) {
     double entropy = 0.0;
-    for (uint32_t k = 0; k < p.index_count; ++k) {
+    for (uint64_t k = 0; k < range.count; ++k) {
       const double lo = cell_lo(k) - z, hi = lo + step;
       entropy += entropy_term(interval_mass<Source>(lo, hi));
     }
@@ -125,7 +144,7 @@ void dithered(const Plan& plan, ExactResult& out) {
   // support; cut the dither range there.
   const double x_lo = Source::icdf(kNegligibleTail), x_hi = Source::isf(kNegligibleTail);
   std::vector<double> z_cuts;
-  for (uint32_t k = 0; k <= p.index_count; ++k) {
+  for (uint64_t k = 0; k <= range.count; ++k) {
     z_cuts.push_back(cell_lo(k) - x_hi);
     z_cuts.push_back(cell_lo(k) - x_lo);
   }

@@ -239,6 +239,17 @@ OptimizeResult optimize_thresholds(const OptimizeOptions& o) {
     throw std::invalid_argument(fmt::format("--iterations must be >= 1, got {}", o.max_iterations));
   Job job = make_job(SchemeKind::multiquan, o.source, o.N, 0, o.step);
   validate(job);
+  // A gradient costs 2(N+1) cell terms per boundary of the window: refuse what would
+  // take minutes per iteration.
+  const double boundaries = visit_line_source(o.source, [&](auto tag) {
+    using Source = typename decltype(tag)::type;
+    return (Source::isf(1e-13) - Source::icdf(1e-13)) / o.step * o.N;
+  });
+  constexpr double kMaxCellTermsPerIteration = 4e5;
+  if (boundaries * (o.N + 1) > kMaxCellTermsPerIteration)
+    throw std::invalid_argument(fmt::format(
+        "optimize: --N {} with --step {} has {:.0f} boundaries to move ({:.2g} cell terms per iteration, limit {:.0g}): "
+        "use a larger step or a smaller N", o.N, o.step, boundaries, boundaries * (o.N + 1), kMaxCellTermsPerIteration));
   OptimizeResult out;
   out.before = design_figures(job, o.lambda);
   visit_line_source(o.source, [&](auto tag) {

@@ -30,8 +30,9 @@ std::string describe(const toml::node& node) {
 // ranges include both ends.
 std::vector<double> numeric_axis(const toml::node& node, const std::string& key, const std::string& origin) {
   auto number = [&](const toml::node& n) -> double {
-    if (auto v = n.value<double>()) return *v;
-    fail(origin, fmt::format("'{}' must hold numbers, got {}", key, describe(n)));
+    if (auto i = n.value_exact<int64_t>()) return static_cast<double>(*i);
+    if (auto v = n.value<double>(); v && std::isfinite(*v)) return *v;
+    fail(origin, fmt::format("'{}' must hold finite numbers, got {}", key, describe(n)));
   };
   std::vector<double> values;
   if (const toml::array* list = node.as_array()) {
@@ -63,6 +64,12 @@ std::vector<double> numeric_axis(const toml::node& node, const std::string& key,
 
 std::vector<uint64_t> integer_axis(const toml::node& node, const std::string& key, const std::string& origin,
                                    double lo, double hi) {
+  // Whole numbers are read as integers, so seeds beyond 2^53 keep every digit.
+  if (auto i = node.value_exact<int64_t>()) {
+    if (static_cast<double>(*i) < lo || static_cast<double>(*i) > hi)
+      fail(origin, fmt::format("'{}' must hold whole numbers in [{}, {}], got {}", key, lo, hi, *i));
+    return {static_cast<uint64_t>(*i)};
+  }
   std::vector<uint64_t> values;
   for (double v : numeric_axis(node, key, origin)) {
     const double r = std::round(v);
@@ -122,6 +129,9 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   reject_unknown_keys(root, {"name", "samples", "seed", "backend", "threads", "block_size", "mode", "dither_bins",
                              "pit_bins", "grid"},
                       "", origin);
+  for (const char* key : {"samples", "seed", "dither_bins", "pit_bins", "threads", "block_size"})
+    if (const toml::node* n = root.get(key); n && (n->is_array() || n->is_table()))
+      fail(origin, fmt::format("'{}' at the top level takes one value; put a list or range under [grid]", key));
   SweepConfig config;
   config.path = origin;
   Job base;

@@ -53,7 +53,24 @@ size_t run_sweep(const SweepConfig& config, const SweepOptions& options) {
   std::set<std::string> done;
   if (!options.out.empty()) {
     file.emplace(options.out, options.resume);
-    for (const std::string& row : file->existing_rows()) done.insert(Json::parse(row).at("point").get<std::string>());
+    std::set<std::string> ids;
+    for (const GridPoint& p : config.points) ids.insert(p.id);
+    size_t line = 0;
+    for (const std::string& row : file->existing_rows()) {
+      ++line;
+      Json parsed;
+      try {
+        parsed = Json::parse(row);
+      } catch (const std::exception&) {
+        throw std::invalid_argument(fmt::format("{}:{}: not a JSON row of rdpsim sweep", options.out, line));
+      }
+      const auto id = parsed.contains("point") && parsed["point"].is_string() ? parsed["point"].get<std::string>() : "";
+      if (!ids.count(id) || parsed.value("points_total", size_t{0}) != config.points.size())
+        throw std::invalid_argument(fmt::format("{}:{}: row '{}' is not a point of {} as configured now; resume only "
+                                                "with the same configuration and --samples",
+                                                options.out, line, id, config.path));
+      done.insert(id);
+    }
   }
   std::vector<const GridPoint*> todo;
   for (const GridPoint& p : config.points)
@@ -103,11 +120,19 @@ void merge_sweep_outputs(const std::vector<std::string>& inputs, const std::stri
       }
       if (!row.contains("point_index") || !row.contains("points_total"))
         throw std::invalid_argument(fmt::format("'{}' is not the output of rdpsim sweep (no point_index)", path));
-      const size_t n = row["points_total"].get<size_t>();
+      if (!row["point_index"].is_number_unsigned() || !row["points_total"].is_number_unsigned() ||
+          !row.contains("point"))
+        throw std::invalid_argument(fmt::format("'{}' holds a row without a valid point, point_index, points_total", path));
+      const size_t n = row["points_total"].get<size_t>(), index = row["point_index"].get<size_t>();
       if (total && *total != n)
         throw std::invalid_argument(fmt::format("'{}' comes from a sweep of {} points, others of {}", path, n, *total));
+      if (index >= n)
+        throw std::invalid_argument(fmt::format("'{}' holds point_index {} of a sweep of {} points", path, index, n));
       total = n;
-      rows.emplace(row["point_index"].get<size_t>(), line);  // a point run twice keeps its first row
+      const auto [existing, inserted] = rows.emplace(index, line);  // a point run twice keeps its first row
+      if (!inserted && Json::parse(existing->second)["point"] != row["point"])
+        throw std::invalid_argument(fmt::format("'{}': point_index {} is {} here but {} in another input", path, index,
+                                                row["point"].dump(), Json::parse(existing->second)["point"].dump()));
     }
   }
   if (rows.size() != *total) {
