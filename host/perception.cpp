@@ -91,7 +91,8 @@ Perception line_perception(const std::vector<uint64_t>& pit_hist, const std::fun
 
   // W_p^p = int_0^1 |Q(tau(s)) - Q(s)|^p ds, tau the linear inverse of the binned
   // empirical CDF. Cutting [0,1] at every bin edge of both s and tau keeps both maps
-  // linear on each piece, so 4-point Gauss–Legendre integrates each piece.
+  // linear on each piece, where 4-point Gauss–Legendre is accurate far below the
+  // estimator's own resolution.
   std::vector<double> cuts(e.begin(), e.end());
   for (size_t b = 0; b <= pit_hist.size(); ++b) cuts.push_back(b / P);
   std::sort(cuts.begin(), cuts.end());

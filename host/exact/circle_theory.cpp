@@ -7,8 +7,8 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-// log I0(lambda) and A(lambda) = I1/I0; past lambda = 500 I0 would overflow soon, and
-// the asymptotic series are exact to double precision there.
+// log I0(lambda) and A(lambda) = I1/I0; past lambda = 500 I0 would soon overflow, and
+// the asymptotic series are accurate to about 1e-12 there.
 double log_bessel_i0(double lambda) {
   if (lambda <= 500.0) return std::log(std::cyl_bessel_i(0.0, lambda));
   const double r = 1.0 / lambda;

@@ -95,11 +95,14 @@ size_t run_sweep(const SweepConfig& config, const SweepOptions& options) {
     samples_done += p->job.samples;
     if (options.progress) {
       const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const double fraction = samples_total ? static_cast<double>(samples_done) / samples_total
-                                            : static_cast<double>(run) / todo.size();
-      fmt::print(stderr, "rdpsim sweep: {}/{} points ({} done before), {:.3g} samples/s, {} left\n", run, todo.size(),
-                 done.size(), samples_done / std::max(elapsed, 1e-9),
-                 format_duration(elapsed * (1.0 - fraction) / std::max(fraction, 1e-12)));
+      // Simulated points take time in proportion to their samples; exact ones do not.
+      const bool simulated = config.mode == SweepMode::simulate;
+      const double fraction = simulated ? static_cast<double>(samples_done) / samples_total
+                                        : static_cast<double>(run) / todo.size();
+      const std::string speed = simulated ? fmt::format("{:.3g} samples/s", samples_done / std::max(elapsed, 1e-9))
+                                          : fmt::format("{:.3g} points/s", run / std::max(elapsed, 1e-9));
+      fmt::print(stderr, "rdpsim sweep: {}/{} points ({} done before), {}, {} left\n", run, todo.size(), done.size(),
+                 speed, format_duration(elapsed * (1.0 - fraction) / std::max(fraction, 1e-12)));
     }
   }
   return run;
