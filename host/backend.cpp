@@ -10,13 +10,13 @@ std::unique_ptr<Backend> make_backend(const RunOptions& options) {
   switch (options.backend) {
     case BackendKind::cpu: return make_cpu_backend(options.threads);
     case BackendKind::cuda: {
-      const std::string problem = cuda_unavailable_reason();
+      const std::string problem = cuda_unavailable_reason(options.device);
       if (!problem.empty()) throw std::invalid_argument(fmt::format("--backend cuda: {}", problem));
       return make_cuda_backend(options.block_size, options.device);
     }
     case BackendKind::automatic: break;
   }
-  const std::string problem = cuda_unavailable_reason();
+  const std::string problem = cuda_unavailable_reason(options.device);
   auto backend =
       problem.empty() ? make_cuda_backend(options.block_size, options.device) : make_cpu_backend(options.threads);
   fmt::print(stderr, "rdpsim: backend auto: {} on {}{}\n", backend->name(), backend->device(),

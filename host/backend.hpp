@@ -27,8 +27,9 @@ class Backend {
 
 std::unique_ptr<Backend> make_cpu_backend(int threads);
 
-// Empty string when a CUDA device is usable, else why not.
-std::string cuda_unavailable_reason();
+// Empty string when a CUDA device is usable, else why not. With device >= 0 that device
+// is selected first, so the check (kernels for its architecture) is about it.
+std::string cuda_unavailable_reason(int device = -1);
 std::unique_ptr<Backend> make_cuda_backend(int block_size, int device);
 
 // `automatic` picks CUDA when a device is usable and says which on stderr.

@@ -17,13 +17,7 @@ namespace {
 class CudaBackend final : public Backend {
  public:
   CudaBackend(int block_size, int device) : block_size_(block_size) {
-    if (device >= 0) {
-      int count = 0;
-      cuda_check(cudaGetDeviceCount(&count), "cudaGetDeviceCount");
-      if (device >= count)
-        throw std::invalid_argument(fmt::format("--device {} does not exist: {} CUDA device(s) visible", device, count));
-      cuda_check(cudaSetDevice(device), "cudaSetDevice");
-    }
+    if (device >= 0) cuda_check(cudaSetDevice(device), "cudaSetDevice");
     cuda_check(cudaGetDevice(&device), "cudaGetDevice");
     cudaDeviceProp prop{};
     cuda_check(cudaGetDeviceProperties(&prop, device), "cudaGetDeviceProperties");
@@ -101,7 +95,20 @@ class CudaBackend final : public Backend {
 
 }  // namespace
 
-std::string cuda_unavailable_reason() { return cuda_device_problem(); }
+std::string cuda_unavailable_reason(int device) {
+  if (device >= 0) {
+    int count = 0;
+    if (cudaGetDeviceCount(&count) != cudaSuccess || device >= count) {
+      cudaGetLastError();
+      return fmt::format("CUDA device {} does not exist ({} visible)", device, count);
+    }
+    if (cudaSetDevice(device) != cudaSuccess) {
+      cudaGetLastError();
+      return fmt::format("CUDA device {} cannot be selected", device);
+    }
+  }
+  return cuda_device_problem();
+}
 
 std::unique_ptr<Backend> make_cuda_backend(int block_size, int device) {
   return std::make_unique<CudaBackend>(block_size, device);
