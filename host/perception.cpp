@@ -5,10 +5,12 @@
 
 #include <boost/math/special_functions/gamma.hpp>
 
+#include "../kernels/schemes/circle.cuh"
+
 namespace rdp {
 namespace {
 
-constexpr double kTwoPi = 6.283185307179586477;
+constexpr double kTwoPi = 2.0 * kPi;
 
 // The empirical CDF of u at the bin edges b/P, exact from the counts.
 std::vector<double> edge_cdf(const std::vector<uint64_t>& hist, double& n) {
@@ -161,7 +163,7 @@ double w1_noise_floor(double n, const std::function<double(double)>& quantile) {
     sum += std::sqrt(um * (1.0 - um)) * (q - prev_q);
     prev_q = q;
   }
-  return std::sqrt(2.0 / (3.14159265358979323846 * n)) * sum;
+  return std::sqrt(2.0 / (kPi * n)) * sum;
 }
 
 }  // namespace rdp

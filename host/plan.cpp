@@ -14,7 +14,6 @@
 namespace rdp {
 namespace {
 
-constexpr double kTwoPi = 2.0 * kPi;
 
 // Index range [lo, hi] that every reachable source value lands in, for the scheme's
 // encoder; the source draw is bounded by the quantiles at kMinSourceU (rng.cuh).
@@ -113,7 +112,7 @@ void validate_thresholds(const Job& job) {
         "thresholds must cover whole rows of N = {} boundaries: got {} starting at index {}", job.N, c.size(),
         job.thresholds_first));
   if (c.size() > kMaxIndexBins) throw std::invalid_argument(fmt::format("{} thresholds is too many", c.size()));
-  auto uniform = [&](int64_t j) { return (static_cast<double>(j) / job.N - 0.5) * job.step; };
+  auto uniform = [&](int64_t j) { return uniform_offset_boundary(j, job.N, job.step); };
   double previous = uniform(job.thresholds_first - 1);
   for (size_t k = 0; k <= c.size(); ++k) {
     const double value = k < c.size() ? c[k] : uniform(job.thresholds_first + static_cast<int64_t>(c.size()));
@@ -185,7 +184,7 @@ Plan make_plan(const Job& job) {
   p.groups = histogram_groups(job);
   p.pit_bins = job.pit_bins;
   if (job.source == SourceKind::circle) {
-    p.step = kTwoPi / job.L;
+    p.step = circle_step(job.L);
     p.index_lo = 0;
     p.index_count = job.L;
     // Every circle scheme keeps the angle error within a step (and a chord is at most 2).

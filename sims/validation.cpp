@@ -9,13 +9,13 @@
 #include <nlohmann/json.hpp>
 
 #include "host/exact/circle_theory.hpp"
+#include "kernels/schemes/circle.cuh"
 #include "host/exact/exact.hpp"
 #include "host/simulation.hpp"
 
 namespace rdp {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kZ = 5.0;              // statistical checks pass within 5 standard errors
 constexpr double kPerceptionP = 1e-4;   // perfect perception: KS (Kuiper) p-value at least this
 constexpr double kBrokenP = 1e-6;       // broken decoders: p-value below this

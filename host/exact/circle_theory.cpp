@@ -2,10 +2,10 @@
 
 #include <cmath>
 
+#include "../../kernels/schemes/circle.cuh"
+
 namespace rdp::circle {
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 // log I0(lambda) and A(lambda) = I1/I0; past lambda = 500 I0 would soon overflow, and
 // the asymptotic series are accurate to about 1e-12 there.

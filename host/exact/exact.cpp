@@ -14,7 +14,7 @@ namespace {
 ExactResult circle_exact(const Job& job) {
   ExactResult out;
   out.job = job;
-  out.step = 2.0 * kPi / job.L;
+  out.step = circle_step(job.L);
   out.method = "closed form";
   out.rate_bits = out.rate_marginal_bits = std::log2(static_cast<double>(job.L));
   switch (job.scheme) {

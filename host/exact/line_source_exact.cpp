@@ -36,10 +36,6 @@ IndexRange index_range(const Plan& plan, uint32_t cells_per_index) {
   return {plan.reachable_lo, count};
 }
 
-template <class Source>
-double interval_mass(double a, double b) {
-  return a < Source::median() ? Source::cdf(b) - Source::cdf(a) : Source::sf(a) - Source::sf(b);
-}
 
 // a_j from its coordinates; an end coordinate that underflowed to 0 stands for the
 // quantile at the smallest representable probability rather than an infinity.

@@ -60,6 +60,12 @@ inline std::vector<double> density_kinks<GaussianSource>() { return {}; }
 template <>
 inline std::vector<double> density_kinks<LaplaceSource>() { return {0.0}; }
 
+// P(a <= X < b), from the CDF left of the median and the survival function right of it.
+template <class Source>
+double interval_mass(double a, double b) {
+  return a < Source::median() ? Source::cdf(b) - Source::cdf(a) : Source::sf(a) - Source::sf(b);
+}
+
 struct IntervalMoments {
   double mass = 0.0;
   double mean = 0.0;

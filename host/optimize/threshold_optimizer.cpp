@@ -59,7 +59,7 @@ class Design {
   Cell cell(const std::vector<double>& c, int64_t j) const {
     Cell out;
     const double lo = at(c, j), hi = at(c, j + N_);
-    out.mass = lo < Source::median() ? Source::cdf(hi) - Source::cdf(lo) : Source::sf(lo) - Source::sf(hi);
+    out.mass = exact::interval_mass<Source>(lo, hi);
     if (!(out.mass > 0.0)) return out;
     const exact::IntervalMoments x = exact::interval_moments<Source>(lo, hi);
     const exact::IntervalMoments r = exact::interval_moments<Source>(recon_point(c, j), recon_point(c, j + 1));
@@ -115,7 +115,7 @@ class Design {
   double step() const { return step_; }
 
  private:
-  double uniform(int64_t j) const { return Multiquan<Source>::uniform_boundary(j, N_, step_); }
+  double uniform(int64_t j) const { return uniform_offset_boundary(j, N_, step_); }
 
   // a_j: F(a_j) = (1/N) sum_k F(c_{j+k}), through the tail where it is exact.
   double recon_point(const std::vector<double>& c, int64_t j) const {

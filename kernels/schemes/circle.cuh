@@ -10,6 +10,9 @@ namespace rdp {
 
 constexpr double kPi = 3.14159265358979323846;
 
+// Delta on the circle: L equal arcs.
+RDP_HD double circle_step(uint32_t L) { return 2.0 * kPi / L; }
+
 RDP_HD double circle_angle(double u) { return kPi * (2.0 * u - 1.0); }
 
 RDP_HD double chord_sq(double angle_diff) {

@@ -11,16 +11,17 @@
 
 namespace rdp {
 
+// c_j of N quantizers offset uniformly by step/N.
+RDP_HD double uniform_offset_boundary(int64_t j, uint32_t N, double step) {
+  return (static_cast<double>(j) / N - 0.5) * step;
+}
+
 template <class Source>
 struct Multiquan {
-  RDP_HD static double uniform_boundary(int64_t j, uint32_t N, double step) {
-    return (static_cast<double>(j) / N - 0.5) * step;
-  }
-
   RDP_HD static double boundary(const PipelineParams& p, int64_t j) {
     const int64_t k = j - p.boundary_lo;
     if (p.boundaries != nullptr && k >= 0 && k < static_cast<int64_t>(p.boundary_count)) return p.boundaries[k];
-    return uniform_boundary(j, p.N, p.step);
+    return uniform_offset_boundary(j, p.N, p.step);
   }
 
   // a_j from its definition; the host tabulates the decoder's boundaries over the
