@@ -1,21 +1,19 @@
 // The CPU backend: the same per-sample pipeline as the CUDA kernels, run by OpenMP
-// threads, each with private integer accumulators merged at the end.
+// threads (cpu_stage_loops.cpp).
 #include <omp.h>
 
 #include <chrono>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 
 #include <fmt/format.h>
 
-#include "../kernels/dispatch.cuh"
 #include "backend.hpp"
+#include "cpu_stage_loops.hpp"
 
 namespace rdp {
 namespace {
-
-// Samples per OpenMP work item: large enough to amortise scheduling, small enough to balance.
-constexpr uint64_t kBlock = 4096;
 
 std::string cpu_model() {
   std::ifstream info("/proc/cpuinfo");
@@ -28,45 +26,24 @@ std::string cpu_model() {
   return "unknown CPU";
 }
 
-template <class Scheme>
-void simulate_range(const PipelineParams& p, uint64_t first, uint64_t count, int threads, Tally& tally) {
-  const uint64_t index_bins = uint64_t{p.index_count} * p.groups;
-  const ErrorScale scale = ErrorScale::for_exponent(p.error_scale_exp);
-#pragma omp parallel num_threads(threads)
-  {
-    Tally local;
-    local.index_hist.assign(index_bins, 0);
-    local.pit_hist.assign(p.pit_bins, 0);
-    // Plain locals in the hot loop: counters reached through Tally's members could
-    // alias the histogram stores and be reloaded on every sample.
-    uint64_t* const index_hist = local.index_hist.data();
-    uint64_t* const pit_hist = local.pit_hist.data();
-    ErrorMoments errors{};
-    uint64_t outside = 0;
-#pragma omp for schedule(dynamic, 1)
-    for (uint64_t block = 0; block < (count + kBlock - 1) / kBlock; ++block) {
-      const uint64_t end = std::min(count, (block + 1) * kBlock);
-      for (uint64_t k = block * kBlock; k < end; ++k) {
-        const SampleOutcome o = Scheme::run(p, draw_randoms(p.seed, first + k));
-        errors.add(o.sq_error, scale);
-        if (o.bin == kOutsideWindow)
-          ++outside;
-        else
-          ++index_hist[o.bin];
-        ++pit_hist[pit_bin(o.pit, p.pit_bins)];
-      }
-    }
-    local.errors = errors;
-    local.outside_window = outside;
-#pragma omp critical
-    tally.merge(local);
-  }
-  tally.samples += count;
+// The stage loops are compiled for RDPSIM_CPU_LEVEL where CMake sets one; this file
+// is not, so it can refuse a CPU without that level before any of them runs.
+std::string cpu_level_missing() {
+#ifdef RDPSIM_CPU_LEVEL
+  __builtin_cpu_init();
+  if (!__builtin_cpu_supports(RDPSIM_CPU_LEVEL))
+    return fmt::format("the CPU backend was built for {} and this CPU ({}) lacks it; rebuild with "
+                       "-DRDPSIM_CPU_ARCH= (portable, slower) or the -march this CPU has",
+                       RDPSIM_CPU_LEVEL, cpu_model());
+#endif
+  return {};
 }
 
 class CpuBackend final : public Backend {
  public:
-  explicit CpuBackend(int threads) : threads_(threads > 0 ? threads : omp_get_max_threads()) {}
+  explicit CpuBackend(int threads) : threads_(threads > 0 ? threads : omp_get_max_threads()) {
+    if (const std::string missing = cpu_level_missing(); !missing.empty()) throw std::runtime_error(missing);
+  }
   std::string name() const override { return "cpu"; }
   std::string device() const override { return fmt::format("{} ({} threads)", cpu_model(), threads_); }
   uint64_t chunk_samples() const override { return uint64_t{1} << 24; }
@@ -74,9 +51,7 @@ class CpuBackend final : public Backend {
   void simulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
     const PipelineParams p = plan.host_params();
     const auto start = std::chrono::steady_clock::now();
-    visit_pipeline(plan.job.scheme, plan.job.source, [&](auto tag) {
-      simulate_range<typename decltype(tag)::type>(p, first, count, threads_, tally);
-    });
+    simulate_stages_on_cpu(plan.job.scheme, plan.job.source, p, first, count, threads_, tally);
     kernel_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   double last_kernel_seconds() const override { return kernel_seconds_; }

@@ -40,6 +40,12 @@ struct PipelineParams {
   const double* centroids = nullptr;     // deterministic: centroid per index of the window
 };
 
+// What a scheme's encoder and decoder make of one sample.
+struct Reconstruction {
+  uint32_t bin;  // index-histogram bin, or kOutsideWindow
+  double x_hat;  // X^ (its angle on the circle)
+};
+
 struct SampleOutcome {
   uint32_t bin;     // index-histogram bin, or kOutsideWindow
   double sq_error;  // ||X - X^||^2

@@ -6,6 +6,7 @@
 #include <vector_types.h>
 
 #include "hd.cuh"
+#include "portable_math.cuh"
 
 // cuRAND's Philox is written for the device; QUALIFIERS makes it host code too. The
 // macro is dropped again so that it does not leak into other cuRAND headers.
@@ -16,14 +17,23 @@
 namespace rdp {
 
 struct SampleRandoms {
-  double source_u;   // in (0, 1) with 53 random bits; drives the source draw
+  // The source's uniform U on (0, 1), held as its distance to the nearer end: U = tail_u
+  // in the lower half, U = 1 - tail_u in the upper. tail_u = (k + 1/2) 2^-53 with 52
+  // random bits k is exact in a double, where U near 1 would not be, so both tails are
+  // drawn down to probability 2^-54 and neither end of (0, 1) is reached.
+  double tail_u;
+  uint32_t upper;    // 1 when U is in the upper half (a 32-bit word, as the others: SIMD lanes)
   uint32_t common;   // shared by encoder and decoder (offset index n or dither z)
   uint32_t priv;     // the decoder's private randomness
 };
 
-// Smallest source_u (and 1 - largest): the source draw reaches exactly the
-// quantiles [icdf(kMinSourceU), isf(kMinSourceU)], which bounds histogram windows.
+// Smallest tail_u: the source draw reaches exactly the quantiles
+// [icdf(kMinSourceU), isf(kMinSourceU)], which bounds histogram windows.
 constexpr double kMinSourceU = 0x1p-54;
+
+// static_cast<double>(w), written as bit operations and one subtraction so that a
+// loop of them vectorizes on AVX2, which has no unsigned conversion instruction.
+RDP_HD double double_from_word(uint32_t w) { return portable::detail::from_bits(0x4330000000000000ull | w) - 0x1p52; }
 
 RDP_HD SampleRandoms draw_randoms(uint64_t seed, uint64_t sample_index) {
   uint4 counter;
@@ -35,16 +45,18 @@ RDP_HD SampleRandoms draw_randoms(uint64_t seed, uint64_t sample_index) {
   key.x = static_cast<uint32_t>(seed);
   key.y = static_cast<uint32_t>(seed >> 32);
   const uint4 r = curand_Philox4x32_10(counter, key);
-  const uint64_t bits53 = (static_cast<uint64_t>(r.x) << 21) | (r.y >> 11);
+  // The top bit of r.x picks the half; k = (r.x mod 2^31) * 2^21 + r.y / 2^11 has 52
+  // bits, and each part and their sum are exact in a double.
   SampleRandoms out;
-  out.source_u = (static_cast<double>(bits53) + 0.5) * 0x1p-53;
+  out.upper = r.x >> 31;
+  out.tail_u = (double_from_word(r.x & 0x7fffffffu) * 0x1p21 + double_from_word(r.y >> 11) + 0.5) * 0x1p-53;
   out.common = r.z;
   out.priv = r.w;
   return out;
 }
 
 // A 32-bit word as a uniform in (0, 1), centred in its 2^-32 slot.
-RDP_HD double unit_from_word(uint32_t w) { return (static_cast<double>(w) + 0.5) * 0x1p-32; }
+RDP_HD double unit_from_word(uint32_t w) { return (double_from_word(w) + 0.5) * 0x1p-32; }
 
 // A 32-bit word as a uniform integer in [0, n) (multiply-shift; exact for n a power of two).
 RDP_HD uint32_t index_from_word(uint32_t w, uint32_t n) {

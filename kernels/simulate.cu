@@ -8,6 +8,7 @@
 #include <string>
 
 #include "dispatch.cuh"
+#include "run_sample.cuh"
 #include "simulate.cuh"
 
 namespace rdp {
@@ -49,7 +50,7 @@ __global__ void __launch_bounds__(kMaxBlockSize, 1)
   unsigned long long outside = 0;
   const uint64_t stride = static_cast<uint64_t>(gridDim.x) * blockDim.x;
   for (uint64_t k = static_cast<uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x; k < count; k += stride) {
-    const SampleOutcome o = Scheme::run(p, draw_randoms(p.seed, first + k));
+    const SampleOutcome o = run_sample<Scheme>(p, draw_randoms(p.seed, first + k));
     errors.add(o.sq_error, scale);
     const uint32_t pit = pit_bin(o.pit, p.pit_bins);
     if (o.bin == kOutsideWindow)

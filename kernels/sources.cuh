@@ -5,9 +5,12 @@
 // survival H(t) = int_t^inf S. Each quantity has a form that keeps full relative
 // precision in its own tail: callers use F, icdf and G left of the median and S,
 // isf and H right of it, so that no far-tail probability is formed as 1 - (1 - p).
+// exp and log come from portable_math.cuh (the same bits on CPU and GPU); erfc, used
+// by the Gaussian alone, from the platform's math library.
 #include <cmath>
 
 #include "hd.cuh"
+#include "portable_math.cuh"
 
 namespace rdp {
 
@@ -18,6 +21,7 @@ struct UniformSource {  // U[0, 1]
   RDP_HD static double sf(double x) { return x <= 0.0 ? 1.0 : (x >= 1.0 ? 0.0 : 1.0 - x); }
   RDP_HD static double icdf(double p) { return p; }
   RDP_HD static double isf(double q) { return 1.0 - q; }
+  RDP_HD static double tail_quantile(double t, bool upper) { return upper ? 1.0 - t : t; }
   RDP_HD static double integrated_cdf(double t) {
     return t <= 0.0 ? 0.0 : (t <= 1.0 ? 0.5 * t * t : t - 0.5);
   }
@@ -28,22 +32,32 @@ struct UniformSource {  // U[0, 1]
 
 struct ExponentialSource {  // p(x) = exp(-x), x >= 0
   RDP_HD static double median() { return 0.69314718055994530942; }
-  RDP_HD static double pdf(double x) { return x < 0.0 ? 0.0 : exp(-x); }
-  RDP_HD static double cdf(double x) { return x <= 0.0 ? 0.0 : -expm1(-x); }
-  RDP_HD static double sf(double x) { return x <= 0.0 ? 1.0 : exp(-x); }
-  RDP_HD static double icdf(double p) { return -log1p(-p); }
-  RDP_HD static double isf(double q) { return -log(q); }
-  RDP_HD static double integrated_cdf(double t) { return t <= 0.0 ? 0.0 : t + expm1(-t); }
-  RDP_HD static double integrated_sf(double t) { return t <= 0.0 ? 1.0 - t : exp(-t); }
+  RDP_HD static double pdf(double x) { return x < 0.0 ? 0.0 : portable::exp(-x); }
+  RDP_HD static double cdf(double x) { return x <= 0.0 ? 0.0 : -portable::expm1(-x); }
+  RDP_HD static double sf(double x) { return x <= 0.0 ? 1.0 : portable::exp(-x); }
+  RDP_HD static double icdf(double p) { return -portable::log1p(-p); }
+  RDP_HD static double isf(double q) { return -portable::log(q); }
+  // -log1p(-t) or -log(t) as one logarithm, of 1 - t (held with its rounding error) or of t.
+  RDP_HD static double tail_quantile(double t, bool upper) {
+    const double w = upper ? t : 1.0 - t;
+    const double c = upper ? 0.0 : -t - (w - 1.0);
+    return -portable::log_of_sum(w, c);
+  }
+  RDP_HD static double integrated_cdf(double t) { return t <= 0.0 ? 0.0 : t + portable::expm1(-t); }
+  RDP_HD static double integrated_sf(double t) { return t <= 0.0 ? 1.0 - t : portable::exp(-t); }
 };
 
 struct GaussianSource {  // N(0, 1)
   RDP_HD static double median() { return 0.0; }
-  RDP_HD static double pdf(double x) { return 0.39894228040143267794 * exp(-0.5 * x * x); }
+  RDP_HD static double pdf(double x) { return 0.39894228040143267794 * portable::exp(-0.5 * x * x); }
   RDP_HD static double cdf(double x) { return 0.5 * erfc(-x * 0.70710678118654752440); }
   RDP_HD static double sf(double x) { return 0.5 * erfc(x * 0.70710678118654752440); }
-  RDP_HD static double icdf(double p) { return p <= 0.5 ? lower_quantile(p) : -lower_quantile(1.0 - p); }
+  RDP_HD static double icdf(double p) {
+    const double x = lower_quantile(p <= 0.5 ? p : 1.0 - p);
+    return p <= 0.5 ? x : -x;
+  }
   RDP_HD static double isf(double q) { return -icdf(q); }
+  RDP_HD static double tail_quantile(double t, bool upper) { return upper ? -icdf(t) : icdf(t); }
   // E[(t - X)+] and E[(X - t)+]. In the far tail pdf and t*F (or t*S) nearly cancel,
   // costing about t^2 ulps: 1e-14 relative at |t| = 8.3, the edge of the reachable range.
   RDP_HD static double integrated_cdf(double t) { return pdf(t) + t * cdf(t); }
@@ -55,7 +69,7 @@ struct GaussianSource {  // N(0, 1)
     if (p <= 0.0) return -INFINITY;
     double x;
     if (p < 0.02425) {
-      const double q = sqrt(-2.0 * log(p));
+      const double q = sqrt(-2.0 * portable::log(p));
       x = (((((-7.784894002430293e-03 * q - 3.223964580411365e-01) * q - 2.400758277161838e+00) * q -
              2.549732539343734e+00) * q + 4.374664141464968e+00) * q + 2.938163982698783e+00) /
           ((((7.784695709041462e-03 * q + 3.224671290700398e-01) * q + 2.445134137142996e+00) * q +
@@ -76,17 +90,25 @@ struct GaussianSource {  // N(0, 1)
 
 struct LaplaceSource {  // p(x) = exp(-|x|) / 2
   RDP_HD static double median() { return 0.0; }
-  RDP_HD static double pdf(double x) { return 0.5 * exp(-fabs(x)); }
-  RDP_HD static double cdf(double x) { return x < 0.0 ? 0.5 * exp(x) : 1.0 - 0.5 * exp(-x); }
+  RDP_HD static double pdf(double x) { return 0.5 * portable::exp(-fabs(x)); }
+  RDP_HD static double cdf(double x) {
+    const double tail = 0.5 * portable::exp(-fabs(x));
+    return x < 0.0 ? tail : 1.0 - tail;
+  }
   RDP_HD static double sf(double x) { return cdf(-x); }
-  RDP_HD static double icdf(double p) { return p <= 0.5 ? log(2.0 * p) : -log(2.0 * (1.0 - p)); }
+  RDP_HD static double icdf(double p) {
+    const double x = portable::log(2.0 * (p <= 0.5 ? p : 1.0 - p));
+    return p <= 0.5 ? x : -x;
+  }
   RDP_HD static double isf(double q) { return -icdf(q); }
-  RDP_HD static double integrated_cdf(double t) { return t < 0.0 ? 0.5 * exp(t) : t + 0.5 * exp(-t); }
+  RDP_HD static double tail_quantile(double t, bool upper) { return upper ? -icdf(t) : icdf(t); }
+  RDP_HD static double integrated_cdf(double t) { return t < 0.0 ? 0.5 * portable::exp(t) : t + 0.5 * portable::exp(-t); }
   RDP_HD static double integrated_sf(double t) { return integrated_cdf(-t); }
 };
 
-// Inverse-CDF sampling that uses the quantile of whichever tail u falls in, so the
-// far tails are drawn with the full 53-bit resolution of u.
+// The quantile function at u, evaluated in whichever tail u lies. The pipelines call
+// each source's tail_quantile(t, upper) = upper ? isf(t) : icdf(t) instead, written
+// as one evaluation rather than two arms of a branch, since SIMD lanes evaluate both.
 template <class Source>
 RDP_HD double sample_source(double u) {
   return u < 0.5 ? Source::icdf(u) : Source::isf(1.0 - u);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "kernels/rng.cuh"
 #include "kernels/sources.cuh"
 
 namespace {
@@ -104,10 +105,52 @@ TEST(Sources, GaussianTailReferenceValues) {
 }
 
 TEST(Sources, SamplingReachesTheFarTailsWithoutRoundingToInfinity) {
-  EXPECT_NEAR(sample_source<ExponentialSource>(1.0 - 0x1p-53), 53.0 * std::log(2.0), 1e-12);
-  EXPECT_TRUE(std::isfinite(sample_source<GaussianSource>(0x1p-54)));
-  EXPECT_LT(sample_source<GaussianSource>(0x1p-54), -8.0);
-  EXPECT_NEAR(sample_source<LaplaceSource>(0x1p-54), -53.0 * std::log(2.0), 1e-12);
+  EXPECT_NEAR(ExponentialSource::tail_quantile(kMinSourceU, true), 54.0 * std::log(2.0), 1e-12);
+  EXPECT_TRUE(std::isfinite(GaussianSource::tail_quantile(kMinSourceU, false)));
+  EXPECT_LT(GaussianSource::tail_quantile(kMinSourceU, false), -8.0);
+  EXPECT_GT(GaussianSource::tail_quantile(kMinSourceU, true), 8.0);
+  EXPECT_NEAR(LaplaceSource::tail_quantile(kMinSourceU, false), -53.0 * std::log(2.0), 1e-12);
+}
+
+// Each source's one-evaluation tail_quantile gives the bits of its definition, icdf(t)
+// or isf(t), over the whole of (0, 1): both ends to 2^-54 and the middle densely.
+template <class Source>
+void expect_tail_quantile_is_icdf_or_isf() {
+  std::vector<double> ts;
+  for (double t = kMinSourceU; t < 0.5; t = t * 1.37 + 0x1p-60) ts.push_back(t), ts.push_back(1.0 - t);
+  for (int k = 1; k < 4096; ++k) ts.push_back(k / 4096.0 + 0x1p-20);
+  for (double end : {0.0, 0.5, 1.0}) ts.push_back(end);
+  for (double t : ts) {
+    SCOPED_TRACE(t);
+    EXPECT_EQ(Source::tail_quantile(t, false), Source::icdf(t));
+    EXPECT_EQ(Source::tail_quantile(t, true), Source::isf(t));
+  }
+}
+
+TEST(Sources, TailQuantileIsIcdfOrIsf) {
+  expect_tail_quantile_is_icdf_or_isf<UniformSource>();
+  expect_tail_quantile_is_icdf_or_isf<ExponentialSource>();
+  expect_tail_quantile_is_icdf_or_isf<GaussianSource>();
+  expect_tail_quantile_is_icdf_or_isf<LaplaceSource>();
+}
+
+// The draw's U: 52 bits of Philox output and a half-ulp offset, exact, strictly inside
+// (0, 1/2), and the half from the remaining bit of the first word.
+TEST(Sources, TailUniformIsExactAndNeverReachesTheEnds) {
+  const uint64_t seed = 0x5eed;
+  for (uint64_t s : {uint64_t{0}, uint64_t{1}, uint64_t{123456789}, ~uint64_t{0}}) {
+    for (uint64_t k = s; k != s + 20000; ++k) {
+      const SampleRandoms r = draw_randoms(seed, k);
+      uint4 counter{static_cast<uint32_t>(k), static_cast<uint32_t>(k >> 32), 0u, 0u};
+      const uint4 words = curand_Philox4x32_10(counter, uint2{static_cast<uint32_t>(seed), 0u});
+      const uint64_t bits52 = (uint64_t{words.x & 0x7fffffffu} << 21) | (words.y >> 11);
+      ASSERT_EQ(r.tail_u, std::ldexp(static_cast<long double>(bits52) + 0.5L, -53));
+      ASSERT_EQ(r.upper, words.x >> 31);
+      ASSERT_EQ(r.common, words.z);
+      ASSERT_EQ(r.priv, words.w);
+    }
+  }
+  EXPECT_EQ((0x1p52 - 0.5) * 0x1p-53, 0.5 - kMinSourceU);  // the largest tail_u is exact, below 1/2
 }
 
 }  // namespace

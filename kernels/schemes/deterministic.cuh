@@ -5,6 +5,7 @@
 #include "../pipeline_params.cuh"
 #include "../rng.cuh"
 #include "../sources.cuh"
+#include "line_outcome.cuh"
 
 namespace rdp {
 
@@ -27,15 +28,16 @@ struct Deterministic {
     return mass > 0.0 ? a + moment / mass : a + 0.5 * step;
   }
 
-  RDP_HD static SampleOutcome run(const PipelineParams& p, const SampleRandoms& r) {
-    const double x = sample_source<Source>(r.source_u);
+  RDP_HD static double draw(const PipelineParams&, const SampleRandoms& r) { return Source::tail_quantile(r.tail_u, r.upper != 0); }
+
+  RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms&, double x) {
     const int64_t i = static_cast<int64_t>(floor(x / p.step + 0.5));
-    SampleOutcome out;
-    out.bin = window_bin(p, i, 0);
-    const double x_hat = out.bin != kOutsideWindow ? p.centroids[i - p.index_lo] : centroid(i, p.step);
-    out.sq_error = (x - x_hat) * (x - x_hat);
-    out.pit = Source::cdf(x_hat);
-    return out;
+    const uint32_t bin = window_bin(p, i, 0);
+    return {bin, bin != kOutsideWindow ? p.centroids[i - p.index_lo] : centroid(i, p.step)};
+  }
+
+  RDP_HD static SampleOutcome score(const PipelineParams&, double x, const Reconstruction& c) {
+    return line_outcome<Source>(x, c);
   }
 };
 

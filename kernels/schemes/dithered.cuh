@@ -7,6 +7,7 @@
 #include "../pipeline_params.cuh"
 #include "../rng.cuh"
 #include "../sources.cuh"
+#include "line_outcome.cuh"
 
 namespace rdp {
 
@@ -22,18 +23,17 @@ RDP_HD double dither_post_process(double y, double step) {
 
 template <class Source, bool kPostProcess>
 struct Dithered {
-  RDP_HD static SampleOutcome run(const PipelineParams& p, const SampleRandoms& r) {
-    const double x = sample_source<Source>(r.source_u);
+  RDP_HD static double draw(const PipelineParams&, const SampleRandoms& r) { return Source::tail_quantile(r.tail_u, r.upper != 0); }
+
+  RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double x) {
     const double z = (unit_from_word(r.common) - 0.5) * p.step;
     const int64_t k = static_cast<int64_t>(floor((x + z) / p.step + 0.5));
     const double y = static_cast<double>(k) * p.step - z;
-    const double x_hat = kPostProcess ? dither_post_process<Source>(y, p.step) : y;
+    return {window_bin(p, k, index_from_word(r.common, p.groups)), kPostProcess ? dither_post_process<Source>(y, p.step) : y};
+  }
 
-    SampleOutcome out;
-    out.bin = window_bin(p, k, index_from_word(r.common, p.groups));
-    out.sq_error = (x - x_hat) * (x - x_hat);
-    out.pit = Source::cdf(x_hat);
-    return out;
+  RDP_HD static SampleOutcome score(const PipelineParams&, double x, const Reconstruction& c) {
+    return line_outcome<Source>(x, c);
   }
 };
 

@@ -8,6 +8,7 @@
 #include "../pipeline_params.cuh"
 #include "../rng.cuh"
 #include "../sources.cuh"
+#include "line_outcome.cuh"
 
 namespace rdp {
 
@@ -40,10 +41,15 @@ struct Multiquan {
     return in_window ? p.recon[j - static_cast<int64_t>(p.N) * p.index_lo] : recon_boundary(p, j - p.recon_shift);
   }
 
+  // floor(x/Delta - n/N + 1/2): x's index on quantizer n of the uniform grid, as a double.
+  RDP_HD static double uniform_index(const PipelineParams& p, double x, uint32_t n) {
+    return floor(x / p.step - double_from_word(n) / p.N + 0.5);
+  }
+
   // Index of x in quantizer n: the uniform grid's, moved to the cell whose boundaries
   // bracket x when general thresholds are set.
   RDP_HD static int64_t encode(const PipelineParams& p, double x, uint32_t n) {
-    int64_t i = static_cast<int64_t>(floor(x / p.step - static_cast<double>(n) / p.N + 0.5));
+    int64_t i = static_cast<int64_t>(uniform_index(p, x, n));
     if (p.boundaries != nullptr) {
       const int64_t N = p.N;
       while (x < boundary(p, N * i + n)) --i;
@@ -52,23 +58,44 @@ struct Multiquan {
     return i;
   }
 
-  RDP_HD static SampleOutcome run(const PipelineParams& p, const SampleRandoms& r) {
-    const double x = sample_source<Source>(r.source_u);
+  // X^ uniform in probability on [a_j, a_{j+1}), interpolated in whichever tail keeps precision.
+  RDP_HD static double decode(const ReconBoundary& lo, const ReconBoundary& hi, uint32_t priv) {
+    const double u = unit_from_word(priv);
+    const bool lower = lo.lower < 0.5;
+    const double t = lower ? lo.lower + u * (hi.lower - lo.lower) : lo.upper - u * (lo.upper - hi.upper);
+    return Source::tail_quantile(t, !lower);
+  }
+
+  RDP_HD static double draw(const PipelineParams&, const SampleRandoms& r) {
+    return Source::tail_quantile(r.tail_u, r.upper != 0);
+  }
+
+  RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double x) {
     const uint32_t n = index_from_word(r.common, p.N);
     const int64_t i = encode(p, x, n);
     const int64_t j = static_cast<int64_t>(p.N) * i + n;
+    const uint32_t bin = window_bin(p, i, n);
+    const bool in_window = bin != kOutsideWindow;
+    return {bin, decode(recon_at(p, j, in_window), recon_at(p, j + 1, in_window), r.priv)};
+  }
 
-    SampleOutcome out;
-    out.bin = window_bin(p, i, n);
-    const bool in_window = out.bin != kOutsideWindow;
-    const ReconBoundary lo = recon_at(p, j, in_window);
-    const ReconBoundary hi = recon_at(p, j + 1, in_window);
-    const double u = unit_from_word(r.priv);
-    const double x_hat = lo.lower < 0.5 ? Source::icdf(lo.lower + u * (hi.lower - lo.lower))
-                                        : Source::isf(lo.upper - u * (lo.upper - hi.upper));
-    out.sq_error = (x - x_hat) * (x - x_hat);
-    out.pit = Source::cdf(x_hat);
-    return out;
+  // code() for the common case, uniform offsets and a cell inside the tabulated window,
+  // without loops or branches, so that the CPU backend runs it on SIMD lanes. It leaves
+  // every other sample to code() by setting deferred.
+  RDP_HD static Reconstruction code_tabulated(const PipelineParams& p, const SampleRandoms& r, double x,
+                                              uint32_t& deferred) {
+    const uint32_t n = index_from_word(r.common, p.N);
+    const double index = uniform_index(p, x, n);
+    const bool representable = fabs(index) < 0x1p50;
+    const int64_t i = portable::integer_from_double(representable ? index : 0.0);
+    const uint32_t bin = window_bin(p, i, n);
+    deferred = (!representable || bin == kOutsideWindow || p.boundaries != nullptr) ? 1u : 0u;
+    const int64_t row = deferred ? 0 : static_cast<int64_t>(p.N) * (i - p.index_lo) + n;  // of a_j in p.recon
+    return {bin, decode(p.recon[row], p.recon[row + 1], r.priv)};
+  }
+
+  RDP_HD static SampleOutcome score(const PipelineParams&, double x, const Reconstruction& c) {
+    return line_outcome<Source>(x, c);
   }
 };
 

@@ -1,0 +1,148 @@
+// The CPU backend's sampling loop: the pipeline's stages (kernels/run_sample.cuh) run
+// over batches of samples, in loops that g++ vectorizes. This file alone is compiled
+// for RDPSIM_CPU_ARCH (AVX2 by default, CMakeLists.txt); cpu_backend.cpp checks that
+// the CPU has it before anything here runs.
+#include "cpu_stage_loops.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <type_traits>
+#include <vector>
+
+#include "../kernels/dispatch.cuh"
+
+// Stage loops are SIMD loops where the target has 4-wide doubles; with SSE2's 2 lanes
+// the selects and gathers they need cost more than they save.
+#if defined(__AVX2__)
+#define RDP_STAGE_LOOP _Pragma("omp simd")
+#else
+#define RDP_STAGE_LOOP
+#endif
+
+namespace rdp {
+namespace {
+
+// Samples per OpenMP work item: large enough to amortise scheduling, small enough to balance.
+constexpr uint64_t kBlock = 4096;
+
+// A thread counts at most this many samples per pass, so its histograms can be 32-bit:
+// the default 2^16-bin PIT histogram then takes 256 KiB and stays in L2, where a
+// 64-bit one (512 KiB) missed on most of its random increments.
+constexpr uint64_t kMaxSamplesPerPass = uint64_t{1} << 31;
+
+// Samples that go through each stage of the pipeline together (kernels/run_sample.cuh):
+// their dependency chains are independent, so the core overlaps them.
+constexpr int kStageBatch = 64;
+
+// The code stage on SIMD lanes: a scheme's code_tabulated() where it has one (its
+// deferred samples then go through code() one by one), else code() itself.
+template <class Scheme, class = void>
+struct LaneCode {
+  RDP_HD static Reconstruction run(const PipelineParams& p, const SampleRandoms& r, double x, uint32_t& deferred) {
+    deferred = 0;
+    return Scheme::code(p, r, x);
+  }
+};
+template <class Scheme>
+struct LaneCode<Scheme, std::void_t<decltype(&Scheme::code_tabulated)>> {
+  RDP_HD static Reconstruction run(const PipelineParams& p, const SampleRandoms& r, double x, uint32_t& deferred) {
+    return Scheme::code_tabulated(p, r, x, deferred);
+  }
+};
+
+template <class Scheme>
+void simulate_pass(const PipelineParams& params, uint64_t first, uint64_t count, int threads, Tally& tally) {
+  const uint64_t index_bins = uint64_t{params.index_count} * params.groups;
+  const ErrorScale scale = ErrorScale::for_exponent(params.error_scale_exp);
+#pragma omp parallel num_threads(threads)
+  {
+    // A thread-local copy: g++ cannot tell that the stage arrays' stores leave a
+    // referenced PipelineParams unchanged, and does not vectorize the code stage then.
+    const PipelineParams p = params;
+    std::vector<uint32_t> index_counts(index_bins, 0), pit_counts(p.pit_bins, 0);
+    // Plain locals in the hot loop: counters reached through members could alias the
+    // histogram stores and be reloaded on every sample.
+    uint32_t* const index_hist = index_counts.data();
+    uint32_t* const pit_hist = pit_counts.data();
+    ErrorMoments errors{};
+    uint64_t outside = 0;
+    // Stage inputs and outputs as separate arrays of plain numbers, which vectorize.
+    double tail_u[kStageBatch];
+    uint32_t upper[kStageBatch], common[kStageBatch], priv[kStageBatch];
+    double xs[kStageBatch], x_hats[kStageBatch], sq_errors[kStageBatch], pits[kStageBatch];
+    uint32_t bins[kStageBatch], deferred[kStageBatch];
+#pragma omp for schedule(dynamic, 1)
+    for (uint64_t block = 0; block < (count + kBlock - 1) / kBlock; ++block) {
+      const uint64_t end = std::min(count, (block + 1) * kBlock);
+      for (uint64_t batch = block * kBlock; batch < end; batch += kStageBatch) {
+        const int n = static_cast<int>(std::min<uint64_t>(kStageBatch, end - batch));
+RDP_STAGE_LOOP
+        for (int q = 0; q < n; ++q) {
+          const SampleRandoms r = draw_randoms(p.seed, first + batch + q);
+          tail_u[q] = r.tail_u;
+          upper[q] = r.upper;
+          common[q] = r.common;
+          priv[q] = r.priv;
+        }
+RDP_STAGE_LOOP
+        for (int q = 0; q < n; ++q) xs[q] = Scheme::draw(p, SampleRandoms{tail_u[q], upper[q], common[q], priv[q]});
+RDP_STAGE_LOOP
+        for (int q = 0; q < n; ++q) {
+          const Reconstruction c =
+              LaneCode<Scheme>::run(p, SampleRandoms{tail_u[q], upper[q], common[q], priv[q]}, xs[q], deferred[q]);
+          bins[q] = c.bin;
+          x_hats[q] = c.x_hat;
+        }
+        for (int q = 0; q < n; ++q) {
+          if (deferred[q] == 0) continue;
+          const Reconstruction c = Scheme::code(p, SampleRandoms{tail_u[q], upper[q], common[q], priv[q]}, xs[q]);
+          bins[q] = c.bin;
+          x_hats[q] = c.x_hat;
+        }
+RDP_STAGE_LOOP
+        for (int q = 0; q < n; ++q) {
+          const SampleOutcome o = Scheme::score(p, xs[q], Reconstruction{bins[q], x_hats[q]});
+          sq_errors[q] = o.sq_error;
+          pits[q] = o.pit;
+        }
+        for (int q = 0; q < n; ++q) {
+          errors.add(sq_errors[q], scale);
+          if (bins[q] == kOutsideWindow)
+            ++outside;
+          else
+            ++index_hist[bins[q]];
+          ++pit_hist[pit_bin(pits[q], p.pit_bins)];
+        }
+      }
+    }
+    Tally local;
+    local.index_hist.assign(index_counts.begin(), index_counts.end());
+    local.pit_hist.assign(pit_counts.begin(), pit_counts.end());
+    local.errors = errors;
+    local.outside_window = outside;
+#pragma omp critical
+    tally.merge(local);
+  }
+  tally.samples += count;
+}
+
+template <class Scheme>
+void simulate_range(const PipelineParams& p, uint64_t first, uint64_t count, int threads, Tally& tally) {
+  for (uint64_t done = 0; done < count;) {
+    const uint64_t pass = std::min(count - done, kMaxSamplesPerPass);
+    simulate_pass<Scheme>(p, first + done, pass, threads, tally);
+    done += pass;
+  }
+}
+
+}  // namespace
+
+void simulate_stages_on_cpu(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first,
+                            uint64_t count, int threads, Tally& tally) {
+  visit_pipeline(scheme, source, [&](auto tag) {
+    simulate_range<typename decltype(tag)::type>(p, first, count, threads, tally);
+  });
+}
+
+}  // namespace rdp

@@ -1,0 +1,18 @@
+#pragma once
+// One sample through a scheme's three stages: draw the source, code it (encoder and
+// decoder), score the reconstruction. The CUDA kernel runs them back to back in each
+// thread; the CPU backend runs each stage over a batch of samples, because one
+// sample's stages form a single chain of dependent divisions, logs and exps that a
+// core cannot overlap with the next sample's unless the two are interleaved.
+#include "pipeline_params.cuh"
+#include "rng.cuh"
+
+namespace rdp {
+
+template <class Scheme>
+RDP_HD SampleOutcome run_sample(const PipelineParams& p, const SampleRandoms& r) {
+  const double x = Scheme::draw(p, r);
+  return Scheme::score(p, x, Scheme::code(p, r, x));
+}
+
+}  // namespace rdp
