@@ -11,6 +11,9 @@
 #include <vector>
 
 #include "../kernels/dispatch.cuh"
+#if defined(__AVX2__)
+#include "philox_lanes.hpp"
+#endif
 
 // Stage loops are SIMD loops where the target has 4-wide doubles; with SSE2's 2 lanes
 // the selects and gathers they need cost more than they save.
@@ -68,18 +71,21 @@ void simulate_pass(const PipelineParams& params, uint64_t first, uint64_t count,
     ErrorMoments errors{};
     uint64_t outside = 0;
     // Stage inputs and outputs as separate arrays of plain numbers, which vectorize.
+    uint32_t words[4][kStageBatch];
     double tail_u[kStageBatch];
     uint32_t upper[kStageBatch], common[kStageBatch], priv[kStageBatch];
-    double xs[kStageBatch], x_hats[kStageBatch], sq_errors[kStageBatch], pits[kStageBatch];
-    uint32_t bins[kStageBatch], deferred[kStageBatch];
+    double xs[kStageBatch], x_hats[kStageBatch];
+    uint32_t bins[kStageBatch], deferred[kStageBatch], pit_bins[kStageBatch];
+    ErrorMoments::Terms terms[kStageBatch];
 #pragma omp for schedule(dynamic, 1)
     for (uint64_t block = 0; block < (count + kBlock - 1) / kBlock; ++block) {
       const uint64_t end = std::min(count, (block + 1) * kBlock);
       for (uint64_t batch = block * kBlock; batch < end; batch += kStageBatch) {
         const int n = static_cast<int>(std::min<uint64_t>(kStageBatch, end - batch));
+        draw_philox_words(p.seed, first + batch, n, words[0], words[1], words[2], words[3]);
 RDP_STAGE_LOOP
         for (int q = 0; q < n; ++q) {
-          const SampleRandoms r = draw_randoms(p.seed, first + batch + q);
+          const SampleRandoms r = randoms_from_words(words[0][q], words[1][q], words[2][q], words[3][q]);
           tail_u[q] = r.tail_u;
           upper[q] = r.upper;
           common[q] = r.common;
@@ -103,16 +109,16 @@ RDP_STAGE_LOOP
 RDP_STAGE_LOOP
         for (int q = 0; q < n; ++q) {
           const SampleOutcome o = Scheme::score(p, xs[q], Reconstruction{bins[q], x_hats[q]});
-          sq_errors[q] = o.sq_error;
-          pits[q] = o.pit;
+          terms[q] = ErrorMoments::terms(o.sq_error, scale);
+          pit_bins[q] = pit_bin(o.pit, p.pit_bins);
         }
         for (int q = 0; q < n; ++q) {
-          errors.add(sq_errors[q], scale);
+          errors.add(terms[q]);
           if (bins[q] == kOutsideWindow)
             ++outside;
           else
             ++index_hist[bins[q]];
-          ++pit_hist[pit_bin(pits[q], p.pit_bins)];
+          ++pit_hist[pit_bins[q]];
         }
       }
     }
@@ -137,6 +143,19 @@ void simulate_range(const PipelineParams& p, uint64_t first, uint64_t count, int
 }
 
 }  // namespace
+
+void draw_philox_words(uint64_t seed, uint64_t first, int n, uint32_t* x, uint32_t* y, uint32_t* z, uint32_t* w) {
+  int q = 0;
+#if defined(__AVX2__)
+  for (; q + 4 <= n; q += 4) philox4x32_10_lanes(seed, first + q, x + q, y + q, z + q, w + q);
+#endif
+  for (; q < n; ++q) {
+    const uint64_t s = first + q;
+    const uint4 r = curand_Philox4x32_10(uint4{static_cast<uint32_t>(s), static_cast<uint32_t>(s >> 32), 0u, 0u},
+                                         uint2{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)});
+    x[q] = r.x, y[q] = r.y, z[q] = r.z, w[q] = r.w;
+  }
+}
 
 void simulate_stages_on_cpu(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first,
                             uint64_t count, int threads, Tally& tally) {

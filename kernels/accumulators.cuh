@@ -4,6 +4,7 @@
 // bit-identical results for any thread count or launch shape.
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "hd.cuh"
 
@@ -32,20 +33,57 @@ struct ErrorMoments {
   uint128 sum_sq;       // sum of error^2 / 2^(2*scale_exp), in units of 2^-64
   uint64_t saturated;
 
-  // `scale` is the power of two 2^(64 - scale_exp): multiplying by it is exact.
-  RDP_HD static uint64_t to_fraction(double v, double scale, bool& saturated) {
-    const double scaled = v * scale;
-    if (scaled < 0x1p64) return scaled > 0.0 ? static_cast<uint64_t>(scaled) : 0;
-    saturated = true;
-    return ~0ull;
+  // What one error adds: formed apart from the sums so that the CPU backend computes
+  // them on SIMD lanes; only the 128-bit additions stay scalar.
+  struct Terms {
+    uint64_t error;
+    uint64_t error_sq;
+    uint32_t saturated;  // 0 or 1
+  };
+
+  // floor(v) for 0 <= v < 2^64. AVX2 has no double-to-uint64 conversion, so the host
+  // splits v into 32-bit halves, each moved through the bits of v + 2^52 (exact).
+  RDP_HD static uint64_t truncate_to_uint64(double v) {
+#ifdef __CUDA_ARCH__
+    return static_cast<uint64_t>(v);
+#else
+    const double hi = floor(v * 0x1p-32);
+    const double lo = floor(v - hi * 0x1p32);
+    auto low_word = [](double w) {
+      uint64_t bits;
+      const double shifted = w + 0x1p52;
+      std::memcpy(&bits, &shifted, sizeof bits);
+      return bits & 0xffffffffull;
+    };
+    return (low_word(hi) << 32) | low_word(lo);
+#endif
   }
 
-  RDP_HD void add(double error, const ErrorScale& s) {
-    bool over = false;
-    sum += to_fraction(error, s.error, over);
-    sum_sq += to_fraction(error * error, s.error_sq, over);
-    saturated += over ? 1 : 0;
+  // `scale` is the power of two 2^(64 - scale_exp): multiplying by it is exact. A value
+  // at or over the bound (or NaN) becomes the largest fraction and is counted.
+  RDP_HD static uint64_t to_fraction(double v, double scale, bool& over) {
+    const double scaled = v * scale;
+    over = !(scaled < 0x1p64);
+    const uint64_t f = truncate_to_uint64(over || !(scaled > 0.0) ? 0.0 : scaled);
+    return over ? ~0ull : f;
   }
+
+  RDP_HD static Terms terms(double error, const ErrorScale& s) {
+    bool over, over_sq;
+    Terms t;
+    t.error = to_fraction(error, s.error, over);
+    t.error_sq = to_fraction(error * error, s.error_sq, over_sq);
+    t.saturated = (over || over_sq) ? 1u : 0u;
+    return t;
+  }
+
+  RDP_HD void add(const Terms& t) {
+    sum += t.error;
+    sum_sq += t.error_sq;
+    saturated += t.saturated;
+  }
+
+  RDP_HD void add(double error, const ErrorScale& s) { add(terms(error, s)); }
 
   RDP_HD void merge(const ErrorMoments& o) {
     sum += o.sum;
@@ -58,7 +96,7 @@ struct ErrorMoments {
 RDP_HD uint32_t pit_bin(double pit, uint32_t bins) {
   const double b = pit * bins;
   if (!(b > 0.0)) return 0;
-  return b < bins ? static_cast<uint32_t>(b) : bins - 1;
+  return b < bins ? static_cast<uint32_t>(static_cast<int32_t>(b)) : bins - 1;  // bins <= 2^24 (plan.cpp)
 }
 
 }  // namespace rdp

@@ -35,6 +35,18 @@ constexpr double kMinSourceU = 0x1p-54;
 // loop of them vectorizes on AVX2, which has no unsigned conversion instruction.
 RDP_HD double double_from_word(uint32_t w) { return portable::detail::from_bits(0x4330000000000000ull | w) - 0x1p52; }
 
+// A sample's randoms from its four Philox words.
+RDP_HD SampleRandoms randoms_from_words(uint32_t x, uint32_t y, uint32_t z, uint32_t w) {
+  // The top bit of x picks the half; k = (x mod 2^31) * 2^21 + y / 2^11 has 52 bits,
+  // and each part and their sum are exact in a double.
+  SampleRandoms out;
+  out.upper = x >> 31;
+  out.tail_u = (double_from_word(x & 0x7fffffffu) * 0x1p21 + double_from_word(y >> 11) + 0.5) * 0x1p-53;
+  out.common = z;
+  out.priv = w;
+  return out;
+}
+
 RDP_HD SampleRandoms draw_randoms(uint64_t seed, uint64_t sample_index) {
   uint4 counter;
   counter.x = static_cast<uint32_t>(sample_index);
@@ -45,14 +57,7 @@ RDP_HD SampleRandoms draw_randoms(uint64_t seed, uint64_t sample_index) {
   key.x = static_cast<uint32_t>(seed);
   key.y = static_cast<uint32_t>(seed >> 32);
   const uint4 r = curand_Philox4x32_10(counter, key);
-  // The top bit of r.x picks the half; k = (r.x mod 2^31) * 2^21 + r.y / 2^11 has 52
-  // bits, and each part and their sum are exact in a double.
-  SampleRandoms out;
-  out.upper = r.x >> 31;
-  out.tail_u = (double_from_word(r.x & 0x7fffffffu) * 0x1p21 + double_from_word(r.y >> 11) + 0.5) * 0x1p-53;
-  out.common = r.z;
-  out.priv = r.w;
-  return out;
+  return randoms_from_words(r.x, r.y, r.z, r.w);
 }
 
 // A 32-bit word as a uniform in (0, 1), centred in its 2^-32 slot.

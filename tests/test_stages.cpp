@@ -5,8 +5,10 @@
 // thresholds, where its uniform-grid encoder does not apply.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 
+#include "host/cpu_stage_loops.hpp"
 #include "host/plan.hpp"
 #include "kernels/dispatch.cuh"
 
@@ -79,6 +81,48 @@ TEST(Stages, TabulatedCodingDefersEverySampleUnderGeneralThresholds) {
   for (int64_t k = j.thresholds_first; k < 200; ++k) j.thresholds.push_back((k / 2.0 - 0.5) * 0.5 + 0.01 * (k % 2));
   const Counts c = compare_code_paths<rdp::ExponentialSource>(j);
   EXPECT_EQ(c.deferred, c.samples);
+}
+
+// The CPU backend's batched Philox (SIMD lanes where built with AVX2) against cuRAND's
+// own, for 64-bit seeds and counters, across the 2^32 carry, for full and ragged batches.
+TEST(Stages, BatchedPhiloxWordsAreCuRandsWords) {
+  for (uint64_t seed : {uint64_t{0}, uint64_t{1}, uint64_t{0x123456789abcdefULL}, ~uint64_t{0}}) {
+    for (uint64_t first : {uint64_t{0}, uint64_t{4093}, (uint64_t{1} << 32) - 5, ~uint64_t{0} - 70}) {
+      for (int n : {64, 7}) {
+        uint32_t x[64], y[64], z[64], w[64];
+        rdp::draw_philox_words(seed, first, n, x, y, z, w);
+        for (int q = 0; q < n; ++q) {
+          const uint64_t s = first + q;
+          const uint4 r = curand_Philox4x32_10(uint4{static_cast<uint32_t>(s), static_cast<uint32_t>(s >> 32), 0u, 0u},
+                                               uint2{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)});
+          ASSERT_EQ(x[q], r.x) << seed << " " << s;
+          ASSERT_EQ(y[q], r.y) << seed << " " << s;
+          ASSERT_EQ(z[q], r.z) << seed << " " << s;
+          ASSERT_EQ(w[q], r.w) << seed << " " << s;
+        }
+      }
+    }
+  }
+}
+
+// The fixed-point terms, formed on SIMD lanes on the host: truncation to 64 bits equals
+// the plain conversion across both 32-bit halves, and the bound saturates.
+TEST(Stages, FixedPointTermsTruncateExactlyAndSaturateAtTheBound) {
+  for (double v : {0.0, 0.25, 1.0, 0x1p32 - 0.5, 0x1p32, 0x1p32 + 1.0, 0x1p52 + 3.0, 0x1p53 - 1.0, 0x1p63,
+                   0x1p64 - 2048.0, 12345678901234.75}) {
+    EXPECT_EQ(rdp::ErrorMoments::truncate_to_uint64(v), static_cast<uint64_t>(v)) << v;
+  }
+  const rdp::ErrorScale unit = rdp::ErrorScale::for_exponent(0);  // errors in [0, 1)
+  const auto below = rdp::ErrorMoments::terms(0.75, unit);
+  EXPECT_EQ(below.error, uint64_t{3} << 62);
+  EXPECT_EQ(below.error_sq, uint64_t{9} << 60);
+  EXPECT_EQ(below.saturated, 0u);
+  for (double bad : {1.0, 7.0, std::nan("")}) {
+    const auto over = rdp::ErrorMoments::terms(bad, unit);
+    EXPECT_EQ(over.error, ~uint64_t{0});
+    EXPECT_EQ(over.saturated, 1u);
+  }
+  EXPECT_EQ(rdp::ErrorMoments::terms(-0.0, unit).error, 0u);
 }
 
 }  // namespace

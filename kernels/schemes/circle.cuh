@@ -39,6 +39,7 @@ RDP_HD SampleOutcome circle_outcome(double theta, const Reconstruction& c) {
   return out;
 }
 
+// Indices on the circle: |theta| <= pi keeps them within L of 0, exact in a double.
 RDP_HD uint32_t mod_levels(int64_t i, uint32_t L) {
   const int64_t m = i % static_cast<int64_t>(L);
   return static_cast<uint32_t>(m < 0 ? m + L : m);
@@ -52,9 +53,9 @@ struct CircleMultiquan {
   RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double theta) {
     const uint32_t n = index_from_word(r.common, p.N);
     const double shift = static_cast<double>(n) / p.N;
-    const int64_t i = static_cast<int64_t>(floor(theta / p.step - shift + 0.5));
-    const double theta_hat = (static_cast<double>(i) + shift + (unit_from_word(r.priv) - 0.5) / p.N) * p.step;
-    return {mod_levels(i, p.L) * p.groups + n, theta_hat};
+    const double index = floor(theta / p.step - shift + 0.5);
+    const double theta_hat = (index + shift + (unit_from_word(r.priv) - 0.5) / p.N) * p.step;
+    return {mod_levels(portable::integer_from_double(index), p.L) * p.groups + n, theta_hat};
   }
 
   RDP_HD static SampleOutcome score(const PipelineParams&, double theta, const Reconstruction& c) {
@@ -69,8 +70,9 @@ struct CircleDithered {
 
   RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double theta) {
     const double z = (unit_from_word(r.common) - 0.5) * p.step;
-    const int64_t k = static_cast<int64_t>(floor((theta + z) / p.step + 0.5));
-    return {mod_levels(k, p.L) * p.groups + index_from_word(r.common, p.groups), static_cast<double>(k) * p.step - z};
+    const double index = floor((theta + z) / p.step + 0.5);
+    return {mod_levels(portable::integer_from_double(index), p.L) * p.groups + index_from_word(r.common, p.groups),
+            index * p.step - z};
   }
 
   RDP_HD static SampleOutcome score(const PipelineParams&, double theta, const Reconstruction& c) {
@@ -85,8 +87,8 @@ struct CircleDeterministic {
 
   // X^ is the arc's centre direction; its radius enters the error in score().
   RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms&, double theta) {
-    const int64_t i = static_cast<int64_t>(floor(theta / p.step + 0.5));
-    return {mod_levels(i, p.L), static_cast<double>(i) * p.step};
+    const double index = floor(theta / p.step + 0.5);
+    return {mod_levels(portable::integer_from_double(index), p.L), index * p.step};
   }
 
   RDP_HD static SampleOutcome score(const PipelineParams& p, double theta, const Reconstruction& c) {
