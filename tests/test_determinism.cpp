@@ -1,6 +1,8 @@
 // Reproducibility: sample s draws the same numbers whoever computes it, and every
 // accumulator is an integer sum, so a seed fixes the result bit for bit across thread
-// counts and launch shapes, and up to math-library rounding across backends.
+// counts and launch shapes, and across backends wherever the pipeline uses only the
+// portable exp and log (kernels/portable_math.cuh); erfc (Gaussian) and sin (circle
+// distortion) come from each platform's math library and may differ in the last bits.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -84,14 +86,18 @@ TEST(Determinism, CudaResultDoesNotDependOnBlockSize) {
   }
 }
 
-TEST(Determinism, CpuAndCudaAgreeToRounding) {
+TEST(Determinism, CpuAndCudaAgreeBitForBitOutsideErfcAndSin) {
   if (!cuda_usable()) GTEST_SKIP() << "CUDA backend not tested here: " << rdp::cuda_unavailable_reason();
   for (const Job& job : reproducibility_jobs()) {
     SCOPED_TRACE(rdp::to_string(job.scheme));
     const auto cpu = run_on(BackendKind::cpu, job, 0, 256);
     const auto gpu = run_on(BackendKind::cuda, job, 0, 256);
-    // The same draws feed both; only the last bits of exp/log/erfc differ, which may
-    // move a sample across a cell boundary with probability ~1e-16 per sample.
+    if (job.source != SourceKind::gaussian && job.source != SourceKind::circle) {
+      EXPECT_EQ(cpu.tally, gpu.tally);
+      continue;
+    }
+    // Last-bit differences of erfc or sin may move a sample across a cell boundary with
+    // probability ~1e-16 per sample, and change the error sums in their last bits.
     EXPECT_EQ(cpu.tally.index_hist, gpu.tally.index_hist);
     EXPECT_NEAR(gpu.distortion, cpu.distortion, 1e-12 * cpu.distortion);
     EXPECT_NEAR(gpu.rate.bits, cpu.rate.bits, 1e-12);

@@ -2,9 +2,10 @@
 """rdpsim against a baseline script on the same machine, in the same run.
 
 Runs the baseline (numpy on the CPU, or PyTorch on the GPU) and `rdpsim run` on the
-same job -- multiquan, exponential source, N = 4, step 0.5 -- each `--repeats` times,
-takes the median throughput of each, prints the ratio, and checks that the two agree
-on distortion and rate within 5 combined standard errors.
+same job -- multiquan, exponential source, N = 4, step 0.5 -- alternately, `--repeats`
+times each, prints the median throughput of each and the median (and range) of the
+paired ratios, and checks that the two agree on distortion and rate within 5 combined
+standard errors.
 
   python3 sims/baselines/compare.py --baseline numpy --samples 2e7
   python3 sims/baselines/compare.py --baseline torch --samples 2e9     # on a GPU machine
@@ -47,10 +48,15 @@ def main():
     args = parser.parse_args()
     backend = "cpu" if args.baseline == "numpy" else "cuda"
 
-    base = [baseline_run(args.baseline, args.samples, args.N, args.step) for _ in range(args.repeats)]
-    ours = [rdpsim_run(args.rdpsim, args.samples, backend, args.N, args.step) for _ in range(args.repeats)]
+    # Alternate the two so that each pair of runs sees the same load on the machine; the
+    # ratio is the median of the pairs' ratios, with their range.
+    base, ours = [], []
+    for _ in range(args.repeats):
+        base.append(baseline_run(args.baseline, args.samples, args.N, args.step))
+        ours.append(rdpsim_run(args.rdpsim, args.samples, backend, args.N, args.step))
     base_rate = statistics.median(b["samples_per_s"] for b in base)
     ours_rate = statistics.median(r["samples_per_s"] for r in ours)
+    ratios = [r["samples_per_s"] / b["samples_per_s"] for b, r in zip(base, ours)]
 
     b, r = base[0], ours[0]
     d_sigma = math.hypot(b["distortion_se"], r["distortion_se"])
@@ -69,7 +75,8 @@ def main():
         "rdpsim_backend": r["backend"],
         "rdpsim_device": r["device"],
         "rdpsim_samples_per_s": ours_rate,
-        "ratio": ours_rate / base_rate,
+        "ratio": statistics.median(ratios),
+        "ratio_range": [min(ratios), max(ratios)],
         "distortion": [r["distortion"], b["distortion"]],
         "rate_bits": [r["rate_bits"], b["rate_bits"]],
         "agree": agree_d and agree_r,
