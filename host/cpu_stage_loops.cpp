@@ -1,7 +1,5 @@
 // The CPU backend's sampling loop: the pipeline's stages (kernels/run_sample.cuh) run
-// over batches of samples, in loops that g++ vectorizes. This file alone is compiled
-// for RDPSIM_CPU_ARCH (AVX2 by default, CMakeLists.txt); cpu_backend.cpp checks that
-// the CPU has it before anything here runs.
+// over batches of samples, in loops that g++ vectorizes.
 #include "cpu_stage_loops.hpp"
 
 #include <omp.h>
@@ -11,13 +9,21 @@
 #include <vector>
 
 #include "../kernels/dispatch.cuh"
-#if defined(__AVX2__)
-#include "philox_lanes.hpp"
-#endif
 
-// Stage loops are SIMD loops where the target has 4-wide doubles; with SSE2's 2 lanes
-// the selects and gathers they need cost more than they save.
-#if defined(__AVX2__)
+// The functions of this file, and nothing included above, are built for the CPU level
+// RDPSIM_CPU_TARGET names (CMakeLists.txt; AVX2 and up), by a target pragma rather than
+// -march: under -march this file's copies of library templates (std::vector's) would
+// carry AVX2 into the whole program through the linker's pick among identical inline
+// definitions, before cpu_backend.cpp could refuse a CPU without it. The stage loops
+// are SIMD loops only then: with SSE2's 2 lanes their selects and gathers cost more
+// than they save.
+#define RDP_STRINGIFY_(x) #x
+#define RDP_STRINGIFY(x) RDP_STRINGIFY_(x)
+#ifdef RDPSIM_CPU_TARGET
+#include <immintrin.h>
+#pragma GCC push_options
+_Pragma(RDP_STRINGIFY(GCC target(RDP_STRINGIFY(arch=RDPSIM_CPU_TARGET))))
+#include "philox_lanes.hpp"
 #define RDP_STAGE_LOOP _Pragma("omp simd")
 #else
 #define RDP_STAGE_LOOP
@@ -53,6 +59,11 @@ struct LaneCode<Scheme, std::void_t<decltype(&Scheme::code_tabulated)>> {
     return Scheme::code_tabulated(p, r, x, deferred);
   }
 };
+
+void add_counts(std::vector<uint64_t>& totals, const std::vector<uint32_t>& counts) {
+  if (totals.size() < counts.size()) totals.resize(counts.size(), 0);
+  for (size_t b = 0; b < counts.size(); ++b) totals[b] += counts[b];
+}
 
 template <class Scheme>
 void simulate_pass(const PipelineParams& params, uint64_t first, uint64_t count, int threads, Tally& tally) {
@@ -122,13 +133,13 @@ RDP_STAGE_LOOP
         }
       }
     }
-    Tally local;
-    local.index_hist.assign(index_counts.begin(), index_counts.end());
-    local.pit_hist.assign(pit_counts.begin(), pit_counts.end());
-    local.errors = errors;
-    local.outside_window = outside;
 #pragma omp critical
-    tally.merge(local);
+    {
+      tally.errors.merge(errors);
+      tally.outside_window += outside;
+      add_counts(tally.index_hist, index_counts);
+      add_counts(tally.pit_hist, pit_counts);
+    }
   }
   tally.samples += count;
 }
@@ -146,7 +157,7 @@ void simulate_range(const PipelineParams& p, uint64_t first, uint64_t count, int
 
 void draw_philox_words(uint64_t seed, uint64_t first, int n, uint32_t* x, uint32_t* y, uint32_t* z, uint32_t* w) {
   int q = 0;
-#if defined(__AVX2__)
+#ifdef RDPSIM_CPU_TARGET
   for (; q + 4 <= n; q += 4) philox4x32_10_lanes(seed, first + q, x + q, y + q, z + q, w + q);
 #endif
   for (; q < n; ++q) {
@@ -165,3 +176,7 @@ void simulate_stages_on_cpu(SchemeKind scheme, SourceKind source, const Pipeline
 }
 
 }  // namespace rdp
+
+#ifdef RDPSIM_CPU_TARGET
+#pragma GCC pop_options
+#endif

@@ -1,7 +1,7 @@
 #pragma once
-// The CPU backend's sampling loop, built for the SIMD level RDPSIM_CPU_ARCH names.
+// The CPU backend's sampling loop, built for the SIMD level RDPSIM_CPU_ARCH names
+// (cpu_backend.cpp checks the CPU for it first).
 #include <cstdint>
-#include <string>
 
 #include "../kernels/kinds.cuh"
 #include "../kernels/pipeline_params.cuh"

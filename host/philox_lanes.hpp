@@ -8,6 +8,8 @@
 
 #include <cstdint>
 
+// Included by cpu_stage_loops.cpp under its AVX2 target pragma.
+
 namespace rdp {
 
 // Words x, y, z, w of counters first .. first + 3 under key seed, to out_*[0..3].

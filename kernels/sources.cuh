@@ -6,7 +6,8 @@
 // precision in its own tail: callers use F, icdf and G left of the median and S,
 // isf and H right of it, so that no far-tail probability is formed as 1 - (1 - p).
 // exp and log come from portable_math.cuh (the same bits on CPU and GPU); erfc, used
-// by the Gaussian alone, from the platform's math library.
+// by the Gaussian alone, from the platform's math library; sqrt is correctly rounded
+// on both.
 #include <cmath>
 
 #include "hd.cuh"
@@ -37,7 +38,8 @@ struct ExponentialSource {  // p(x) = exp(-x), x >= 0
   RDP_HD static double sf(double x) { return x <= 0.0 ? 1.0 : portable::exp(-x); }
   RDP_HD static double icdf(double p) { return -portable::log1p(-p); }
   RDP_HD static double isf(double q) { return -portable::log(q); }
-  // -log1p(-t) or -log(t) as one logarithm, of 1 - t (held with its rounding error) or of t.
+  // -log1p(-t) or -log(t) as one logarithm, of 1 - t (held with its rounding error) or
+  // of t; the same bits for every normal t, as draws (t >= 2^-54) and decodes have.
   RDP_HD static double tail_quantile(double t, bool upper) {
     const double w = upper ? t : 1.0 - t;
     const double c = upper ? 0.0 : -t - (w - 1.0);

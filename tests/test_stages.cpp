@@ -1,16 +1,20 @@
-// The per-sample pipeline in stages (kernels/run_sample.cuh). The CPU backend codes most
-// samples with Multiquan::code_tabulated on SIMD lanes and the rest with code(); the
-// first must give the bits of the second wherever it does not defer, and must defer
-// exactly the samples outside the tabulated window, and all of them under general
-// thresholds, where its uniform-grid encoder does not apply.
+// The per-sample pipeline in stages (kernels/run_sample.cuh) and the CPU backend's SIMD
+// form of it. The CPU codes most samples with Multiquan::code_tabulated on SIMD lanes
+// and the rest with code(); the first must give the bits of the second wherever it
+// does not defer, and must defer exactly the samples outside the tabulated window, and
+// all of them under general thresholds, where its uniform-grid encoder does not apply.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <vector>
 
+#include "host/backend.hpp"
 #include "host/cpu_stage_loops.hpp"
 #include "host/plan.hpp"
 #include "kernels/dispatch.cuh"
+#include "kernels/run_sample.cuh"
 
 namespace {
 
@@ -21,10 +25,14 @@ struct Counts {
   uint64_t samples = 0, deferred = 0, outside = 0;
 };
 
+// narrow > 0 takes that many indices off each end of the tabulated window.
 template <class Source>
-Counts compare_code_paths(const rdp::Job& job) {
+Counts compare_code_paths(const rdp::Job& job, uint32_t narrow = 0) {
   const rdp::Plan plan = rdp::make_plan(job);
-  const rdp::PipelineParams p = plan.host_params();
+  rdp::PipelineParams p = plan.host_params();
+  p.index_lo += narrow;
+  p.recon += uint64_t{p.N} * narrow;
+  p.index_count -= 2 * narrow;
   using Scheme = rdp::Multiquan<Source>;
   Counts counts;
   for (uint64_t k = 0; k < job.samples; ++k) {
@@ -36,6 +44,7 @@ Counts compare_code_paths(const rdp::Job& job) {
     ++counts.samples;
     counts.outside += general.bin == rdp::kOutsideWindow;
     EXPECT_LE(deferred, 1u);
+    EXPECT_EQ(deferred != 0, general.bin == rdp::kOutsideWindow || p.boundaries != nullptr) << "sample " << k;
     if (deferred != 0) {
       ++counts.deferred;
       continue;
@@ -68,10 +77,57 @@ TEST(Stages, TabulatedCodingMatchesTheGeneralPathOnEverySource) {
 }
 
 TEST(Stages, TabulatedCodingDefersExactlyTheSamplesOutsideTheWindow) {
-  // 2e-5 on the exponential reaches ~1.9e6 indices x 4 offsets: past the 2^22-bin cap.
-  const Counts c = compare_code_paths<rdp::ExponentialSource>(job(SchemeKind::multiquan, SourceKind::exponential, 4, 2e-5));
-  EXPECT_GT(c.outside, 0u);
+  // A window cut by 3 indices (1.5) at each end leaves the samples near 0 and in the
+  // far tail outside: about a third of them.
+  const Counts c =
+      compare_code_paths<rdp::ExponentialSource>(job(SchemeKind::multiquan, SourceKind::exponential, 4, 0.5), 3);
+  EXPECT_GT(c.outside, c.samples / 10);
   EXPECT_EQ(c.deferred, c.outside);
+}
+
+// The CPU backend's SIMD stage loops against the scalar pipeline the GPU runs
+// (run_sample, built here without SIMD): the same tally for every scheme and source,
+// over a sample count that ends in a ragged batch, and with a window that leaves
+// samples to the deferred path.
+template <class Scheme>
+rdp::Tally scalar_tally(const rdp::Plan& plan) {
+  const rdp::PipelineParams p = plan.host_params();
+  const rdp::ErrorScale scale = rdp::ErrorScale::for_exponent(p.error_scale_exp);
+  rdp::Tally t;
+  t.index_hist.assign(plan.index_bins(), 0);
+  t.pit_hist.assign(p.pit_bins, 0);
+  for (uint64_t s = 0; s < plan.job.samples; ++s) {
+    const rdp::SampleOutcome o = rdp::run_sample<Scheme>(p, rdp::draw_randoms(p.seed, s));
+    t.errors.add(o.sq_error, scale);
+    if (o.bin == rdp::kOutsideWindow)
+      ++t.outside_window;
+    else
+      ++t.index_hist[o.bin];
+    ++t.pit_hist[rdp::pit_bin(o.pit, p.pit_bins)];
+  }
+  t.samples = plan.job.samples;
+  return t;
+}
+
+TEST(Stages, CpuStageLoopsGiveTheScalarPipelinesTally) {
+  std::vector<rdp::Job> jobs;
+  for (SourceKind source : {SourceKind::uniform, SourceKind::exponential, SourceKind::gaussian, SourceKind::laplace})
+    for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::multiquan_eq6, SchemeKind::dithered,
+                              SchemeKind::dithered_raw, SchemeKind::deterministic})
+      jobs.push_back(rdp::make_job(scheme, source, rdp::is_multiquan(scheme) ? 4 : 1, 0,
+                                   source == SourceKind::uniform ? 0.1 : 0.5, 20011, 5));
+  for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::dithered, SchemeKind::deterministic})
+    jobs.push_back(rdp::make_job(scheme, SourceKind::circle, scheme == SchemeKind::multiquan ? 4 : 1, 4, 0.0, 20011, 5));
+  jobs.push_back(rdp::make_job(SchemeKind::multiquan, SourceKind::exponential, 4, 0, 2e-5, 20011, 5));  // capped window
+  auto backend = rdp::make_cpu_backend(2);
+  for (const rdp::Job& j : jobs) {
+    SCOPED_TRACE(std::string(rdp::to_string(j.scheme)) + " " + rdp::to_string(j.source) + " step " + std::to_string(j.step));
+    const rdp::Plan plan = rdp::make_plan(j);
+    rdp::Tally simd;
+    backend->simulate(plan, 0, j.samples, simd);
+    rdp::visit_pipeline(j.scheme, j.source,
+                        [&](auto tag) { EXPECT_EQ(simd, scalar_tally<typename decltype(tag)::type>(plan)); });
+  }
 }
 
 TEST(Stages, TabulatedCodingDefersEverySampleUnderGeneralThresholds) {
