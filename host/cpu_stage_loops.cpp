@@ -60,11 +60,6 @@ struct LaneCode<Scheme, std::void_t<decltype(&Scheme::code_tabulated)>> {
   }
 };
 
-void add_counts(std::vector<uint64_t>& totals, const std::vector<uint32_t>& counts) {
-  if (totals.size() < counts.size()) totals.resize(counts.size(), 0);
-  for (size_t b = 0; b < counts.size(); ++b) totals[b] += counts[b];
-}
-
 template <class Scheme>
 void simulate_pass(const PipelineParams& params, uint64_t first, uint64_t count, int threads, Tally& tally) {
   const uint64_t index_bins = uint64_t{params.index_count} * params.groups;

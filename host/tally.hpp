@@ -7,6 +7,13 @@
 
 namespace rdp {
 
+// totals[b] += counts[b], growing totals to the counts' length.
+template <class Count>
+void add_counts(std::vector<uint64_t>& totals, const std::vector<Count>& counts) {
+  if (totals.size() < counts.size()) totals.resize(counts.size(), 0);
+  for (size_t b = 0; b < counts.size(); ++b) totals[b] += counts[b];
+}
+
 struct Tally {
   uint64_t samples = 0;
   uint64_t outside_window = 0;
@@ -18,10 +25,8 @@ struct Tally {
     samples += o.samples;
     outside_window += o.outside_window;
     errors.merge(o.errors);
-    if (index_hist.size() < o.index_hist.size()) index_hist.resize(o.index_hist.size(), 0);
-    if (pit_hist.size() < o.pit_hist.size()) pit_hist.resize(o.pit_hist.size(), 0);
-    for (size_t b = 0; b < o.index_hist.size(); ++b) index_hist[b] += o.index_hist[b];
-    for (size_t b = 0; b < o.pit_hist.size(); ++b) pit_hist[b] += o.pit_hist[b];
+    add_counts(index_hist, o.index_hist);
+    add_counts(pit_hist, o.pit_hist);
   }
 
   bool operator==(const Tally& o) const {

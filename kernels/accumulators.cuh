@@ -4,9 +4,9 @@
 // bit-identical results for any thread count or launch shape.
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
 #include "hd.cuh"
+#include "portable_math.cuh"
 
 namespace rdp {
 
@@ -42,20 +42,15 @@ struct ErrorMoments {
   };
 
   // floor(v) for 0 <= v < 2^64. AVX2 has no double-to-uint64 conversion, so the host
-  // splits v into 32-bit halves, each moved through the bits of v + 2^52 (exact).
+  // splits v into exact 32-bit halves, each converted through its bits.
   RDP_HD static uint64_t truncate_to_uint64(double v) {
 #ifdef __CUDA_ARCH__
     return static_cast<uint64_t>(v);
 #else
     const double hi = floor(v * 0x1p-32);
     const double lo = floor(v - hi * 0x1p32);
-    auto low_word = [](double w) {
-      uint64_t bits;
-      const double shifted = w + 0x1p52;
-      std::memcpy(&bits, &shifted, sizeof bits);
-      return bits & 0xffffffffull;
-    };
-    return (low_word(hi) << 32) | low_word(lo);
+    return (static_cast<uint64_t>(portable::integer_from_double(hi)) << 32) |
+           static_cast<uint64_t>(portable::integer_from_double(lo));
 #endif
   }
 
