@@ -1,4 +1,4 @@
-#include "job.hpp"
+#include "host/job.hpp"
 
 #include <array>
 #include <type_traits>

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "../kernels/kinds.cuh"
-#include "perception.hpp"
-#include "tally.hpp"
+#include "kernels/kinds.cuh"
+#include "host/estimators/perception.hpp"
+#include "host/backends/tally.hpp"
 
 namespace rdp {
 

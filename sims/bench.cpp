@@ -1,4 +1,4 @@
-#include "bench.hpp"
+#include "sims/bench.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "host/plan.hpp"
-#include "host/sample_distance.hpp"
+#include "host/plan/plan.hpp"
+#include "host/estimators/sample_distance.hpp"
 
 namespace rdp {
 namespace {
@@ -63,7 +63,7 @@ std::vector<BenchResult> run_bench(Backend& backend, const BenchOptions& options
     const Plan plan = make_plan(c.job);
     BenchResult b = time_repeats(c.name, samples, options.repeats, [&] {
       Tally tally;
-      backend.simulate(plan, 0, samples, tally);
+      backend.accumulate(plan, 0, samples, tally);
       return backend.last_kernel_seconds();
     });
     b.timer = gpu ? "cuda-events" : "steady-clock";

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "host/backend.hpp"
+#include "host/backends/backend.hpp"
 
 namespace rdp {
 

@@ -1,12 +1,12 @@
-#include "cli_flags.hpp"
+#include "sims/cli_flags.hpp"
 
 #include <cmath>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
-#include "host/thresholds_file.hpp"
-#include "kernels/simulate.cuh"
+#include "host/plan/thresholds_file.hpp"
+#include "kernels/sample_kernel.cuh"
 
 namespace rdp::cli {
 namespace {

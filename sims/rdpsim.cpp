@@ -9,16 +9,16 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "bench.hpp"
-#include "cli_flags.hpp"
+#include "sims/bench.hpp"
+#include "sims/cli_flags.hpp"
 #include "host/exact/exact.hpp"
-#include "host/result_output.hpp"
-#include "host/sample_distance.hpp"
+#include "host/output/result_output.hpp"
+#include "host/estimators/sample_distance.hpp"
 #include "host/optimize/threshold_optimizer.hpp"
-#include "host/simulation.hpp"
-#include "host/thresholds_file.hpp"
+#include "host/run_job.hpp"
+#include "host/plan/thresholds_file.hpp"
 #include "host/sweep/sweep_runner.hpp"
-#include "validation.hpp"
+#include "sims/validation.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "validation.hpp"
+#include "sims/validation.hpp"
 
 #include <cmath>
 #include <functional>
@@ -11,7 +11,7 @@
 #include "host/exact/circle_theory.hpp"
 #include "kernels/schemes/circle.cuh"
 #include "host/exact/exact.hpp"
-#include "host/simulation.hpp"
+#include "host/run_job.hpp"
 
 namespace rdp {
 namespace {
@@ -30,7 +30,7 @@ class Validator {
  public:
   Validator(const ValidationOptions& options, Backend& backend) : options_(options), backend_(backend) {}
 
-  const Result& simulate(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
+  const Result& sampled(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
     const auto key = std::make_tuple(scheme, source, N, L, step);
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
@@ -96,7 +96,7 @@ class Validator {
 void theorem_3_1(Validator& v) {
   for (uint32_t L : {2u, 3u, 4u, 8u})
     for (uint32_t N : {1u, 2u, 4u, 8u}) {
-      const Result& r = v.simulate(SchemeKind::multiquan, SourceKind::circle, N, L, 0.0);
+      const Result& r = v.sampled(SchemeKind::multiquan, SourceKind::circle, N, L, 0.0);
       v.statistical("Thm 3.1 circle multiquan", fmt::format("L={} N={} D", L, N), circle::multiquan_distortion(L, N),
                     r.distortion, r.distortion_se);
     }
@@ -104,17 +104,17 @@ void theorem_3_1(Validator& v) {
 
 void theorem_3_3(Validator& v) {
   for (uint32_t L : {2u, 3u, 4u, 8u, 16u}) {
-    const Result& r = v.simulate(SchemeKind::dithered, SourceKind::circle, 1, L, 0.0);
+    const Result& r = v.sampled(SchemeKind::dithered, SourceKind::circle, 1, L, 0.0);
     v.statistical("Thm 3.3 dithered extreme pts", fmt::format("L={} D", L), circle::dithered_distortion(L),
                   r.distortion, r.distortion_se);
   }
 }
 
 void one_bit_values(Validator& v) {
-  const Result& private_only = v.simulate(SchemeKind::multiquan, SourceKind::circle, 1, 2, 0.0);
+  const Result& private_only = v.sampled(SchemeKind::multiquan, SourceKind::circle, 1, 2, 0.0);
   v.statistical("L=2 values", "multiquan N=1: 2-8/pi^2", 2.0 - 8.0 / (kPi * kPi), private_only.distortion,
                 private_only.distortion_se);
-  const Result& dithered = v.simulate(SchemeKind::dithered, SourceKind::circle, 1, 2, 0.0);
+  const Result& dithered = v.sampled(SchemeKind::dithered, SourceKind::circle, 1, 2, 0.0);
   v.statistical("L=2 values", "dithered: 2-4/pi", 2.0 - 4.0 / kPi, dithered.distortion, dithered.distortion_se);
 }
 
@@ -123,7 +123,7 @@ void theorem_3_2(Validator& v) {
   // interval, log2 L must be at least R(D, 0). Theorem 3.3 bounds the one-shot schemes.
   for (uint32_t L : {2u, 3u, 4u, 8u})
     for (uint32_t N : {1u, 8u}) {
-      const Result& r = v.simulate(SchemeKind::multiquan, SourceKind::circle, N, L, 0.0);
+      const Result& r = v.sampled(SchemeKind::multiquan, SourceKind::circle, N, L, 0.0);
       const double d_top = r.distortion + kZ * r.distortion_se;
       v.bound("Thm 3.2 R(D,0) lower bound", fmt::format("multiquan L={} N={}: R >= R(D+5se,0)", L, N),
               circle::perfect_perception_rate(d_top), std::log2(L), true, "measured >= expected");
@@ -135,7 +135,7 @@ void theorem_3_2(Validator& v) {
 void dithered_raw(Validator& v) {
   for (SourceKind s : kLineSources) {
     const double step = default_step(s);
-    const Result& r = v.simulate(SchemeKind::dithered_raw, s, 1, 0, step);
+    const Result& r = v.sampled(SchemeKind::dithered_raw, s, 1, 0, step);
     v.statistical("dithered-raw D = step^2/12", fmt::format("{} step={}", to_string(s), step), step * step / 12.0,
                   r.distortion, r.distortion_se);
   }
@@ -171,7 +171,7 @@ void exact_versus_monte_carlo(Validator& v) {
       const SchemeKind truth = c.scheme == SchemeKind::multiquan_eq6 ? SchemeKind::multiquan : c.scheme;
       const Job job = make_job(truth, s, c.N, 0, default_step(s));
       const ExactResult e = evaluate_exact(job);
-      const Result& r = v.simulate(c.scheme, s, c.N, 0, job.step);
+      const Result& r = v.sampled(c.scheme, s, c.N, 0, job.step);
       const std::string name = fmt::format("{} {}{}", to_string(s), to_string(job.scheme),
                                            c.N > 1 ? fmt::format(" N={}", c.N) : "");
       v.statistical("exact vs Monte Carlo", name + " D", e.distortion, r.distortion, r.distortion_se);
@@ -187,7 +187,7 @@ void exact_versus_monte_carlo(Validator& v) {
   for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::dithered, SchemeKind::deterministic}) {
     const Job job = make_job(scheme, SourceKind::circle, scheme == SchemeKind::multiquan ? 2 : 1, 4, 0.0);
     const ExactResult e = evaluate_exact(job);
-    const Result& r = v.simulate(scheme, SourceKind::circle, job.N, 4, 0.0);
+    const Result& r = v.sampled(scheme, SourceKind::circle, job.N, 4, 0.0);
     v.statistical("exact vs Monte Carlo", fmt::format("circle {} L=4 D", to_string(scheme)), e.distortion, r.distortion,
                   r.distortion_se);
   }
@@ -198,12 +198,12 @@ void perception(Validator& v) {
   for (SourceKind s : kLineSources)
     for (SchemeKind scheme : {multiquan, SchemeKind::dithered}) {
       const uint32_t N = is_multiquan(scheme) ? 4 : 1;
-      const Result& r = v.simulate(scheme, s, N, 0, default_step(s));
+      const Result& r = v.sampled(scheme, s, N, 0, default_step(s));
       v.bound("perfect perception (KS p)", fmt::format("{} {}", to_string(s), to_string(scheme)), kPerceptionP,
               r.perception.ks_pvalue, true, fmt::format("p >= {:g}", kPerceptionP));
     }
   for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::dithered}) {
-    const Result& r = v.simulate(scheme, SourceKind::circle, scheme == SchemeKind::multiquan ? 2 : 1, 4, 0.0);
+    const Result& r = v.sampled(scheme, SourceKind::circle, scheme == SchemeKind::multiquan ? 2 : 1, 4, 0.0);
     v.bound("perfect perception (Kuiper p)", fmt::format("circle {} L=4", to_string(scheme)), kPerceptionP,
             r.perception.ks_pvalue, true, fmt::format("p >= {:g}", kPerceptionP));
   }
@@ -212,7 +212,7 @@ void perception(Validator& v) {
   for (SourceKind s : kLineSources)
     for (SchemeKind scheme : {SchemeKind::dithered_raw, SchemeKind::multiquan_eq6}) {
       const double step = scheme == SchemeKind::dithered_raw ? 1.0 : default_step(s);
-      const Result& r = v.simulate(scheme, s, is_multiquan(scheme) ? 4 : 1, 0, step);
+      const Result& r = v.sampled(scheme, s, is_multiquan(scheme) ? 4 : 1, 0, step);
       v.bound("broken law detected (KS p)", fmt::format("{} {} step={}", to_string(s), to_string(scheme), step),
               kBrokenP, r.perception.ks_pvalue, false, fmt::format("p < {:g}", kBrokenP));
     }

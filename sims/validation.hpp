@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "host/backend.hpp"
+#include "host/backends/backend.hpp"
 #include "host/job.hpp"
 
 namespace rdp {

@@ -7,8 +7,8 @@
 #include <ostream>
 #include <string>
 
-#include "host/backend.hpp"
-#include "host/simulation.hpp"
+#include "host/backends/backend.hpp"
+#include "host/run_job.hpp"
 
 namespace rdp::testing {
 

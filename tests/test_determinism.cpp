@@ -7,8 +7,8 @@
 
 #include <cmath>
 
-#include "backend_param.hpp"
-#include "host/plan.hpp"
+#include "tests/backend_param.hpp"
+#include "host/plan/plan.hpp"
 
 namespace {
 
@@ -62,10 +62,10 @@ TEST(Determinism, SplittingTheSamplesIntoChunksChangesNothing) {
   const rdp::Plan plan = rdp::make_plan(job);
   auto backend = rdp::make_cpu_backend(2);
   rdp::Tally whole, pieces;
-  backend->simulate(plan, 0, job.samples, whole);
+  backend->accumulate(plan, 0, job.samples, whole);
   for (uint64_t first : {uint64_t{0}, uint64_t{1}, uint64_t{4097}, uint64_t{150000}}) {
     const uint64_t next = first == 0 ? 1 : first == 1 ? 4097 : first == 4097 ? 150000 : job.samples;
-    backend->simulate(plan, first, next - first, pieces);
+    backend->accumulate(plan, first, next - first, pieces);
   }
   EXPECT_EQ(whole, pieces);
 }

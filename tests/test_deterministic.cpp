@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "backend_param.hpp"
-#include "independent_laws.hpp"
+#include "tests/backend_param.hpp"
+#include "tests/independent_laws.hpp"
 
 namespace {
 

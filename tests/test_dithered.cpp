@@ -6,7 +6,7 @@
 #include <cmath>
 #include <vector>
 
-#include "backend_param.hpp"
+#include "tests/backend_param.hpp"
 
 namespace {
 

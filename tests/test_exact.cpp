@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "backend_param.hpp"
+#include "tests/backend_param.hpp"
 #include "host/exact/circle_theory.hpp"
 #include "host/exact/exact.hpp"
 

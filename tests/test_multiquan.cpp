@@ -11,8 +11,8 @@
 #include <map>
 #include <vector>
 
-#include "backend_param.hpp"
-#include "independent_laws.hpp"
+#include "tests/backend_param.hpp"
+#include "tests/independent_laws.hpp"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <cmath>
 #include <fstream>
 
-#include "backend_param.hpp"
+#include "tests/backend_param.hpp"
 #include "host/exact/exact.hpp"
 #include "host/optimize/threshold_optimizer.hpp"
 

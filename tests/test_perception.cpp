@@ -8,8 +8,8 @@
 #include <random>
 #include <vector>
 
-#include "backend_param.hpp"
-#include "host/perception.hpp"
+#include "tests/backend_param.hpp"
+#include "host/estimators/perception.hpp"
 #include "kernels/sources.cuh"
 
 namespace {

@@ -2,7 +2,7 @@
 // scipy.stats.wasserstein_distance for W1), a large-sample shift, and the CLI path.
 #include <gtest/gtest.h>
 
-#include "backend_param.hpp"
+#include "tests/backend_param.hpp"
 #include <sys/wait.h>
 
 #include <cmath>
@@ -12,8 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "host/backend.hpp"
-#include "host/sample_distance.hpp"
+#include "host/backends/backend.hpp"
+#include "host/estimators/sample_distance.hpp"
 
 namespace {
 

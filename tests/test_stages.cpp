@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "host/backend.hpp"
-#include "host/cpu_stage_loops.hpp"
-#include "host/plan.hpp"
+#include "host/backends/backend.hpp"
+#include "host/backends/cpu_stage_loops.hpp"
+#include "host/plan/plan.hpp"
 #include "kernels/dispatch.cuh"
 #include "kernels/run_sample.cuh"
 
@@ -124,7 +124,7 @@ TEST(Stages, CpuStageLoopsGiveTheScalarPipelinesTally) {
     SCOPED_TRACE(std::string(rdp::to_string(j.scheme)) + " " + rdp::to_string(j.source) + " step " + std::to_string(j.step));
     const rdp::Plan plan = rdp::make_plan(j);
     rdp::Tally simd;
-    backend->simulate(plan, 0, j.samples, simd);
+    backend->accumulate(plan, 0, j.samples, simd);
     rdp::visit_pipeline(j.scheme, j.source,
                         [&](auto tag) { EXPECT_EQ(simd, scalar_tally<typename decltype(tag)::type>(plan)); });
   }

@@ -3,7 +3,7 @@
 // the unsharded output.
 #include <gtest/gtest.h>
 
-#include "backend_param.hpp"
+#include "tests/backend_param.hpp"
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>

@@ -1,8 +1,8 @@
-#include "circle_theory.hpp"
+#include "host/exact/circle_theory.hpp"
 
 #include <cmath>
 
-#include "../../kernels/schemes/circle.cuh"
+#include "kernels/schemes/circle.cuh"
 
 namespace rdp::circle {
 namespace {

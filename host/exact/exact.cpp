@@ -1,11 +1,11 @@
-#include "exact.hpp"
+#include "host/exact/exact.hpp"
 
 #include <cmath>
 
-#include "../../kernels/dispatch.cuh"
-#include "../plan.hpp"
-#include "circle_theory.hpp"
-#include "line_source_exact.hpp"
+#include "kernels/dispatch.cuh"
+#include "host/plan/plan.hpp"
+#include "host/exact/circle_theory.hpp"
+#include "host/exact/line_source_exact.hpp"
 
 namespace rdp {
 namespace {

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "../job.hpp"
+#include "host/job.hpp"
 
 namespace rdp {
 

@@ -2,18 +2,18 @@
 // source by quadrature. Probabilities come from the closed-form F, G and their
 // survival forms, in the tail where each is exact; conditional moments from
 // Gauss–Legendre quadrature of the density.
-#include "line_source_exact.hpp"
+#include "host/exact/line_source_exact.hpp"
 
 #include <cmath>
 #include <stdexcept>
 #include <vector>
 
-#include "../../kernels/dispatch.cuh"
-#include "../../kernels/rng.cuh"
-#include "../plan.hpp"
+#include "kernels/dispatch.cuh"
+#include "kernels/rng.cuh"
+#include "host/plan/plan.hpp"
 
 #include <fmt/format.h>
-#include "quadrature.hpp"
+#include "host/exact/quadrature.hpp"
 
 namespace rdp::exact {
 

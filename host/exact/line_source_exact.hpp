@@ -1,6 +1,6 @@
 #pragma once
 // Quadrature evaluation of the 1-D schemes for one source (line_source_exact.cpp).
-#include "exact.hpp"
+#include "host/exact/exact.hpp"
 
 namespace rdp::exact {
 

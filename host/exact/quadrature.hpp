@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-#include "../../kernels/sources.cuh"
+#include "kernels/sources.cuh"
 
 namespace rdp::exact {
 

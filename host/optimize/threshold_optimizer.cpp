@@ -1,4 +1,4 @@
-#include "threshold_optimizer.hpp"
+#include "host/optimize/threshold_optimizer.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "../../kernels/dispatch.cuh"
-#include "../exact/exact.hpp"
-#include "../exact/quadrature.hpp"
-#include "../plan.hpp"
+#include "kernels/dispatch.cuh"
+#include "host/exact/exact.hpp"
+#include "host/exact/quadrature.hpp"
+#include "host/plan/plan.hpp"
 
 namespace rdp {
 namespace {

@@ -1,4 +1,4 @@
-#include "grid.hpp"
+#include "host/sweep/grid.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include "../plan.hpp"
+#include "host/plan/plan.hpp"
 
 namespace rdp {
 namespace {

@@ -1,4 +1,4 @@
-#include "jsonl_file.hpp"
+#include "host/sweep/jsonl_file.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "sweep_runner.hpp"
+#include "host/sweep/sweep_runner.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -9,11 +9,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "../backend.hpp"
-#include "../exact/exact.hpp"
-#include "../result_output.hpp"
-#include "../simulation.hpp"
-#include "jsonl_file.hpp"
+#include "host/backends/backend.hpp"
+#include "host/exact/exact.hpp"
+#include "host/output/result_output.hpp"
+#include "host/run_job.hpp"
+#include "host/sweep/jsonl_file.hpp"
 
 namespace rdp {
 namespace {

@@ -3,7 +3,7 @@
 // point: the point's id and index, then the keys of `rdpsim run` (or `exact`).
 #include <string>
 
-#include "grid.hpp"
+#include "host/sweep/grid.hpp"
 
 namespace rdp {
 

@@ -1,4 +1,4 @@
-#include "thresholds_file.hpp"
+#include "host/plan/thresholds_file.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "plan.hpp"
-#include "sweep/jsonl_file.hpp"
+#include "host/plan/plan.hpp"
+#include "host/sweep/jsonl_file.hpp"
 
 namespace rdp {
 

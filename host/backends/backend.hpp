@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "job.hpp"
-#include "plan.hpp"
+#include "host/job.hpp"
+#include "host/plan/plan.hpp"
 
 namespace rdp {
 
@@ -19,8 +19,8 @@ class Backend {
   // Samples per call that keep a chunk short enough for progress and flat memory.
   virtual uint64_t chunk_samples() const = 0;
   // Adds samples [first, first + count) of the plan's job to tally.
-  virtual void simulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) = 0;
-  // Seconds the last simulate() spent in the sampling loop itself: CUDA events around
+  virtual void accumulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) = 0;
+  // Seconds the last accumulate() spent in the sampling loop itself: CUDA events around
   // the kernel on the GPU, the OpenMP region on the CPU. Excludes uploads and merges.
   virtual double last_kernel_seconds() const = 0;
 };

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "job.hpp"
+#include "host/job.hpp"
 
 namespace rdp {
 

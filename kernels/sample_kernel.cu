@@ -9,7 +9,7 @@
 
 #include "dispatch.cuh"
 #include "run_sample.cuh"
-#include "simulate.cuh"
+#include "sample_kernel.cuh"
 
 namespace rdp {
 namespace {
@@ -34,7 +34,7 @@ __device__ unsigned long long warp_sum(unsigned long long v) {
 
 template <class Scheme>
 __global__ void __launch_bounds__(kMaxBlockSize, 1)
-    simulate_kernel(PipelineParams p, uint64_t first, uint64_t count, DeviceSinks sinks, bool shared_index,
+    sample_kernel(PipelineParams p, uint64_t first, uint64_t count, DeviceSinks sinks, bool shared_index,
                     bool shared_pit) {
   extern __shared__ unsigned int block_hist[];
   __shared__ BlockPartial warp_partials[32];
@@ -98,7 +98,7 @@ LaunchShape plan_launch_for(const PipelineParams& p, int block_size) {
   check(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, device), "multiprocessor count");
   check(cudaDeviceGetAttribute(&shared_optin, cudaDevAttrMaxSharedMemoryPerBlockOptin, device), "shared memory");
   cudaFuncAttributes attributes{};
-  check(cudaFuncGetAttributes(&attributes, simulate_kernel<Scheme>), "cudaFuncGetAttributes");
+  check(cudaFuncGetAttributes(&attributes, sample_kernel<Scheme>), "cudaFuncGetAttributes");
   LaunchShape shape;
   shape.block_size = block_size;
   const size_t room = static_cast<size_t>(shared_optin) - attributes.sharedSizeBytes;
@@ -107,14 +107,14 @@ LaunchShape plan_launch_for(const PipelineParams& p, int block_size) {
   shape.shared_index = index_bytes <= room;
   shape.shared_pit = (shape.shared_index ? index_bytes : 0) + pit_bytes <= room;
   shape.shared_bytes = (shape.shared_index ? index_bytes : 0) + (shape.shared_pit ? pit_bytes : 0);
-  check(cudaFuncSetAttribute(simulate_kernel<Scheme>, cudaFuncAttributeMaxDynamicSharedMemorySize,
+  check(cudaFuncSetAttribute(sample_kernel<Scheme>, cudaFuncAttributeMaxDynamicSharedMemorySize,
                              static_cast<int>(shape.shared_bytes)),
         "cudaFuncSetAttribute");
   int per_sm = 0;
-  check(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&per_sm, simulate_kernel<Scheme>, block_size, shape.shared_bytes),
+  check(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&per_sm, sample_kernel<Scheme>, block_size, shape.shared_bytes),
         "occupancy");
   if (per_sm < 1)
-    throw std::runtime_error("simulate_kernel cannot run " + std::to_string(block_size) + " threads per block here");
+    throw std::runtime_error("sample_kernel cannot run " + std::to_string(block_size) + " threads per block here");
   shape.grid_size = sms * per_sm;
   return shape;
 }
@@ -130,14 +130,14 @@ LaunchShape plan_launch(SchemeKind scheme, SourceKind source, const PipelinePara
   return shape;
 }
 
-void launch_simulation(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first, uint64_t count,
+void launch_sample_kernel(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first, uint64_t count,
                        const DeviceSinks& sinks, const LaunchShape& shape) {
   visit_pipeline(scheme, source, [&](auto tag) {
-    simulate_kernel<typename decltype(tag)::type>
+    sample_kernel<typename decltype(tag)::type>
         <<<shape.grid_size, shape.block_size, shape.shared_bytes>>>(p, first, count, sinks, shape.shared_index,
                                                                      shape.shared_pit);
   });
-  check(cudaGetLastError(), "simulate_kernel launch");
+  check(cudaGetLastError(), "sample_kernel launch");
 }
 
 std::string cuda_device_problem() {
@@ -146,7 +146,7 @@ std::string cuda_device_problem() {
   if (status != cudaSuccess) return cudaGetErrorString(status);
   if (devices == 0) return "no CUDA device";
   cudaFuncAttributes attributes;
-  if (cudaFuncGetAttributes(&attributes, simulate_kernel<CircleDithered>) != cudaSuccess) {
+  if (cudaFuncGetAttributes(&attributes, sample_kernel<CircleDithered>) != cudaSuccess) {
     cudaGetLastError();
     return "this build has no kernels for the device's architecture (set CMAKE_CUDA_ARCHITECTURES)";
   }

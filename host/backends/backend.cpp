@@ -1,4 +1,4 @@
-#include "backend.hpp"
+#include "host/backends/backend.hpp"
 
 #include <stdexcept>
 

@@ -1,11 +1,11 @@
-#include "perception.hpp"
+#include "host/estimators/perception.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include <boost/math/special_functions/gamma.hpp>
 
-#include "../kernels/schemes/circle.cuh"
+#include "kernels/schemes/circle.cuh"
 
 namespace rdp {
 namespace {

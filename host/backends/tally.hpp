@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "../kernels/accumulators.cuh"
+#include "kernels/accumulators.cuh"
 
 namespace rdp {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "job.hpp"
+#include "host/job.hpp"
 
 namespace rdp {
 

@@ -4,8 +4,8 @@
 // the CPU and the GPU decode with identical tables.
 #include <vector>
 
-#include "../kernels/pipeline_params.cuh"
-#include "job.hpp"
+#include "kernels/pipeline_params.cuh"
+#include "host/job.hpp"
 
 namespace rdp {
 

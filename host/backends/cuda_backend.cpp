@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "../kernels/simulate.cuh"
-#include "backend.hpp"
-#include "device_buffer.hpp"
+#include "kernels/sample_kernel.cuh"
+#include "host/backends/backend.hpp"
+#include "host/backends/device_buffer.hpp"
 
 namespace rdp {
 namespace {
@@ -38,11 +38,11 @@ class CudaBackend final : public Backend {
   uint64_t chunk_samples() const override { return uint64_t{1} << 31; }
 
   // Launches of at most chunk_samples() each: the blocks' 32-bit shared counters stay exact.
-  void simulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
+  void accumulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
     double seconds = 0.0;
     for (uint64_t done = 0; done < count;) {
       const uint64_t part = std::min(chunk_samples(), count - done);
-      simulate_launch(plan, first + done, part, tally);
+      accumulate_launch(plan, first + done, part, tally);
       seconds += kernel_seconds_;
       done += part;
     }
@@ -50,7 +50,7 @@ class CudaBackend final : public Backend {
   }
 
  private:
-  void simulate_launch(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) {
+  void accumulate_launch(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) {
     DeviceBuffer<ReconBoundary> recon(plan.recon);
     DeviceBuffer<double> centroids(plan.centroids);
     DeviceBuffer<double> boundaries(plan.boundaries);
@@ -66,10 +66,10 @@ class CudaBackend final : public Backend {
     index_hist.zero();
     pit_hist.zero();
     cuda_check(cudaEventRecord(start_), "cudaEventRecord");
-    launch_simulation(plan.job.scheme, plan.job.source, p, first, count,
+    launch_sample_kernel(plan.job.scheme, plan.job.source, p, first, count,
                       {index_hist.data(), pit_hist.data(), partials.data()}, shape);
     cuda_check(cudaEventRecord(stop_), "cudaEventRecord");
-    cuda_check(cudaDeviceSynchronize(), "simulate_kernel");
+    cuda_check(cudaDeviceSynchronize(), "sample_kernel");
     float ms = 0.0f;
     cuda_check(cudaEventElapsedTime(&ms, start_, stop_), "cudaEventElapsedTime");
     kernel_seconds_ = 1e-3 * ms;

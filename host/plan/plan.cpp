@@ -1,4 +1,4 @@
-#include "plan.hpp"
+#include "host/plan/plan.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "../kernels/dispatch.cuh"
-#include "../kernels/rng.cuh"
-#include "exact/quadrature.hpp"
+#include "kernels/dispatch.cuh"
+#include "kernels/rng.cuh"
+#include "host/exact/quadrature.hpp"
 
 namespace rdp {
 namespace {

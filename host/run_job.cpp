@@ -1,15 +1,15 @@
-#include "simulation.hpp"
+#include "host/run_job.hpp"
 
 #include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
 
-#include "../kernels/dispatch.cuh"
-#include "estimators.hpp"
-#include "perception.hpp"
-#include "plan.hpp"
-#include "progress.hpp"
+#include "kernels/dispatch.cuh"
+#include "host/estimators/entropy.hpp"
+#include "host/estimators/perception.hpp"
+#include "host/plan/plan.hpp"
+#include "host/output/progress.hpp"
 
 namespace rdp {
 
@@ -24,7 +24,7 @@ Result run_job(const Job& job, Backend& backend, bool progress) {
   // change the result because every accumulator is an integer sum.
   for (uint64_t first = 0; first < job.samples;) {
     const uint64_t count = std::min(backend.chunk_samples(), job.samples - first);
-    backend.simulate(plan, first, count, tally);
+    backend.accumulate(plan, first, count, tally);
     first += count;
     line.update(first, job.samples);
   }

@@ -1,6 +1,6 @@
 #pragma once
 // Launch interface of the fused simulation kernel; includable by host C++ (no CUDA
-// syntax), implemented in simulate.cu.
+// syntax), implemented in sample_kernel.cu.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -43,7 +43,7 @@ struct LaunchShape {
 LaunchShape plan_launch(SchemeKind scheme, SourceKind source, const PipelineParams& p, int block_size);
 
 // Runs samples [first, first + count) and adds into sinks; partials are overwritten.
-void launch_simulation(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first, uint64_t count,
+void launch_sample_kernel(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first, uint64_t count,
                        const DeviceSinks& sinks, const LaunchShape& shape);
 
 // Empty when a device is present and runs this build's kernels, else why not.

@@ -1,4 +1,4 @@
-#include "progress.hpp"
+#include "host/output/progress.hpp"
 
 #include <unistd.h>
 

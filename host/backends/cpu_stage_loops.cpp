@@ -1,6 +1,6 @@
 // The CPU backend's sampling loop: the pipeline's stages (kernels/run_sample.cuh) run
 // over batches of samples, in loops that g++ vectorizes.
-#include "cpu_stage_loops.hpp"
+#include "host/backends/cpu_stage_loops.hpp"
 
 #include <omp.h>
 
@@ -8,7 +8,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "../kernels/dispatch.cuh"
+#include "kernels/dispatch.cuh"
 
 // The functions of this file, and nothing included above, are built for the CPU level
 // RDPSIM_CPU_TARGET names (CMakeLists.txt; AVX2 and up), by a target pragma rather than
@@ -23,7 +23,7 @@
 #include <immintrin.h>
 #pragma GCC push_options
 _Pragma(RDP_STRINGIFY(GCC target(RDP_STRINGIFY(arch=RDPSIM_CPU_TARGET))))
-#include "philox_lanes.hpp"
+#include "host/backends/philox_lanes.hpp"
 #define RDP_STAGE_LOOP _Pragma("omp simd")
 #else
 #define RDP_STAGE_LOOP
@@ -61,7 +61,7 @@ struct LaneCode<Scheme, std::void_t<decltype(&Scheme::code_tabulated)>> {
 };
 
 template <class Scheme>
-void simulate_pass(const PipelineParams& params, uint64_t first, uint64_t count, int threads, Tally& tally) {
+void stage_loops_pass(const PipelineParams& params, uint64_t first, uint64_t count, int threads, Tally& tally) {
   const uint64_t index_bins = uint64_t{params.index_count} * params.groups;
   const ErrorScale scale = ErrorScale::for_exponent(params.error_scale_exp);
 #pragma omp parallel num_threads(threads)
@@ -140,10 +140,10 @@ RDP_STAGE_LOOP
 }
 
 template <class Scheme>
-void simulate_range(const PipelineParams& p, uint64_t first, uint64_t count, int threads, Tally& tally) {
+void stage_loops_range(const PipelineParams& p, uint64_t first, uint64_t count, int threads, Tally& tally) {
   for (uint64_t done = 0; done < count;) {
     const uint64_t pass = std::min(count - done, kMaxSamplesPerPass);
-    simulate_pass<Scheme>(p, first + done, pass, threads, tally);
+    stage_loops_pass<Scheme>(p, first + done, pass, threads, tally);
     done += pass;
   }
 }
@@ -163,10 +163,10 @@ void draw_philox_words(uint64_t seed, uint64_t first, int n, uint32_t* x, uint32
   }
 }
 
-void simulate_stages_on_cpu(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first,
+void run_stage_loops(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first,
                             uint64_t count, int threads, Tally& tally) {
   visit_pipeline(scheme, source, [&](auto tag) {
-    simulate_range<typename decltype(tag)::type>(p, first, count, threads, tally);
+    stage_loops_range<typename decltype(tag)::type>(p, first, count, threads, tally);
   });
 }
 

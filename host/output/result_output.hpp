@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "exact/exact.hpp"
-#include "job.hpp"
-#include "sample_distance.hpp"
+#include "host/exact/exact.hpp"
+#include "host/job.hpp"
+#include "host/estimators/sample_distance.hpp"
 
 namespace rdp {
 

@@ -1,4 +1,4 @@
-#include "estimators.hpp"
+#include "host/estimators/entropy.hpp"
 
 #include <cmath>
 

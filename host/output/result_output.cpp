@@ -1,4 +1,4 @@
-#include "result_output.hpp"
+#include "host/output/result_output.hpp"
 
 #include <cmath>
 

@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "backend.hpp"
-#include "cpu_stage_loops.hpp"
+#include "host/backends/backend.hpp"
+#include "host/backends/cpu_stage_loops.hpp"
 
 namespace rdp {
 namespace {
@@ -48,10 +48,10 @@ class CpuBackend final : public Backend {
   std::string device() const override { return fmt::format("{} ({} threads)", cpu_model(), threads_); }
   uint64_t chunk_samples() const override { return uint64_t{1} << 24; }
 
-  void simulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
+  void accumulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
     const PipelineParams p = plan.host_params();
     const auto start = std::chrono::steady_clock::now();
-    simulate_stages_on_cpu(plan.job.scheme, plan.job.source, p, first, count, threads_, tally);
+    run_stage_loops(plan.job.scheme, plan.job.source, p, first, count, threads_, tally);
     kernel_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   double last_kernel_seconds() const override { return kernel_seconds_; }

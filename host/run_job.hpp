@@ -1,7 +1,7 @@
 #pragma once
 // run_job: Job -> Plan -> chunks on a Backend -> Tally -> estimates -> Result.
-#include "backend.hpp"
-#include "job.hpp"
+#include "host/backends/backend.hpp"
+#include "host/job.hpp"
 
 namespace rdp {
 

@@ -3,9 +3,9 @@
 // (cpu_backend.cpp checks the CPU for it first).
 #include <cstdint>
 
-#include "../kernels/kinds.cuh"
-#include "../kernels/pipeline_params.cuh"
-#include "tally.hpp"
+#include "kernels/kinds.cuh"
+#include "kernels/pipeline_params.cuh"
+#include "host/backends/tally.hpp"
 
 namespace rdp {
 
@@ -14,7 +14,7 @@ namespace rdp {
 void draw_philox_words(uint64_t seed, uint64_t first, int n, uint32_t* x, uint32_t* y, uint32_t* z, uint32_t* w);
 
 // Adds samples [first, first + count) of the pipeline (scheme, source) to tally.
-void simulate_stages_on_cpu(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first,
+void run_stage_loops(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first,
                             uint64_t count, int threads, Tally& tally);
 
 }  // namespace rdp

@@ -1,4 +1,4 @@
-#include "sample_distance.hpp"
+#include "host/estimators/sample_distance.hpp"
 
 #include <parallel/algorithm>
 
@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "../kernels/sort.cuh"
-#include "backend.hpp"
+#include "kernels/sort.cuh"
+#include "host/backends/backend.hpp"
 
 namespace rdp {
 
