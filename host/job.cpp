@@ -1,5 +1,12 @@
 #include "host/job.hpp"
 
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "host/limits.hpp"
+#include "host/schemes/scheme_traits.hpp"
+
 #include <array>
 #include <type_traits>
 #include <utility>
@@ -7,13 +14,6 @@
 namespace rdp {
 namespace {
 
-constexpr std::array<std::pair<const char*, SchemeKind>, 5> kSchemes{{
-    {"multiquan", SchemeKind::multiquan},
-    {"dithered", SchemeKind::dithered},
-    {"dithered-raw", SchemeKind::dithered_raw},
-    {"deterministic", SchemeKind::deterministic},
-    {"multiquan-eq6", SchemeKind::multiquan_eq6},
-}};
 constexpr std::array<std::pair<const char*, SourceKind>, 5> kSources{{
     {"uniform", SourceKind::uniform},
     {"exponential", SourceKind::exponential},
@@ -43,6 +43,14 @@ auto kind_of(const Table& table, const std::string& s) -> std::optional<std::dec
 
 }  // namespace
 
+void validate(const RunOptions& o) {
+  limits::check(limits::kThreads, o.threads, "--threads");
+  limits::check(limits::kBlockSize, o.block_size, "--block-size");
+  if (o.block_size % 32 != 0)
+    throw std::invalid_argument(fmt::format("--block-size must be a multiple of 32, got {}", o.block_size));
+  limits::check(limits::kDevice, o.device, "--device");
+}
+
 Job make_job(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step, uint64_t samples,
              uint64_t seed) {
   Job job;
@@ -56,10 +64,14 @@ Job make_job(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, doubl
   return job;
 }
 
-const char* to_string(SchemeKind s) { return name_of(kSchemes, s); }
+const char* to_string(SchemeKind s) { return traits(s).name; }
 const char* to_string(SourceKind s) { return name_of(kSources, s); }
 const char* to_string(BackendKind b) { return name_of(kBackends, b); }
-std::optional<SchemeKind> parse_scheme(const std::string& s) { return kind_of(kSchemes, s); }
+std::optional<SchemeKind> parse_scheme(const std::string& s) {
+  for (const SchemeTraits& t : all_schemes())
+    if (s == t.name) return t.kind;
+  return std::nullopt;
+}
 std::optional<SourceKind> parse_source(const std::string& s) { return kind_of(kSources, s); }
 std::optional<BackendKind> parse_backend(const std::string& s) { return kind_of(kBackends, s); }
 

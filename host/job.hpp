@@ -24,7 +24,7 @@ struct Job {
   uint64_t seed = 1;
   uint32_t dither_bins = 64;  // B of the binned H(k | Z), dithered schemes
   uint32_t pit_bins = 65536;  // bins of the histogram of F(X^) behind the perception estimates
-  // multiquan with general thresholds (seed Appendix D): the interleaved boundaries c_j
+  // multiquan with general thresholds (docs/theory.md §2.2): the interleaved boundaries c_j
   // for j = thresholds_first, thresholds_first + 1, ...; uniform offsets elsewhere.
   std::vector<double> thresholds;
   int64_t thresholds_first = 0;
@@ -41,6 +41,7 @@ struct RunOptions {
 struct EntropyEstimate {
   double bits = 0.0;
   double se = 0.0;            // delta-method standard error of the plug-in estimate
+  double bias = 0.0;          // its estimated bias, E[estimate] - truth (negative: plug-in entropies fall short)
 };
 
 struct Result {
@@ -48,7 +49,7 @@ struct Result {
   double step = 0.0;          // the step used (2*pi/L on the circle)
   std::string backend;        // "cpu" or "cuda"
   std::string device;         // CPU model or GPU name
-  EntropyEstimate rate;               // rate of the practical scheme (SPEC 5)
+  EntropyEstimate rate;               // rate of the practical scheme (docs/theory.md §5.3)
   EntropyEstimate rate_marginal;      // one shared entropy code
   std::optional<EntropyEstimate> rate_conditional;  // dithered: binned H(k | Z)
   double distortion = 0.0;
@@ -61,13 +62,13 @@ struct Result {
   Tally tally;                // the raw integer accumulators behind every estimate
 };
 
+// Throws std::invalid_argument naming the bad setting (host/limits.hpp). Job checks
+// live with the plan (plan.hpp: validate(const Job&)).
+void validate(const RunOptions& options);
+
 // A job by its coordinates on a grid; everything else at its default.
 Job make_job(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step, uint64_t samples = 1000000,
              uint64_t seed = 1);
-
-// multiquan and its broken eq6 variant: N offset quantizers, one code per offset.
-inline bool is_multiquan(SchemeKind s) { return s == SchemeKind::multiquan || s == SchemeKind::multiquan_eq6; }
-inline bool is_dithered(SchemeKind s) { return s == SchemeKind::dithered || s == SchemeKind::dithered_raw; }
 
 const char* to_string(SchemeKind s);
 const char* to_string(SourceKind s);

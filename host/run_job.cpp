@@ -7,8 +7,10 @@
 
 #include "kernels/dispatch.cuh"
 #include "host/estimators/entropy.hpp"
+#include "host/estimators/mean.hpp"
 #include "host/estimators/perception.hpp"
 #include "host/plan/plan.hpp"
+#include "host/schemes/scheme_traits.hpp"
 #include "host/output/progress.hpp"
 
 namespace rdp {
@@ -23,7 +25,7 @@ Result run_job(const Job& job, Backend& backend, bool progress) {
   // Chunks keep memory flat and let the progress line move; the split does not
   // change the result because every accumulator is an integer sum.
   for (uint64_t first = 0; first < job.samples;) {
-    const uint64_t count = std::min(backend.chunk_samples(), job.samples - first);
+    const uint64_t count = std::min(backend.chunk_samples(plan), job.samples - first);
     backend.accumulate(plan, first, count, tally);
     first += count;
     line.update(first, job.samples);
@@ -38,11 +40,11 @@ Result run_job(const Job& job, Backend& backend, bool progress) {
   r.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.samples_per_s = static_cast<double>(job.samples) / r.elapsed_s;
 
-  const MeanEstimate d = error_mean(tally.errors, tally.samples, plan.params.error_scale_exp);
+  const MeanEstimate d = error_mean(tally.moments.errors, tally.samples, plan.params.error_scale_exp);
   r.distortion = d.mean;
   r.distortion_se = d.se;
-  r.overflow = tally.outside_window;
-  r.saturated = tally.errors.saturated;
+  r.overflow = tally.moments.outside_window;
+  r.saturated = tally.moments.errors.saturated;
   if (r.overflow > 0)
     fmt::print(stderr,
                "rdpsim: warning: {} of {} indices fell outside the histogram window; the rates leave them out "
@@ -52,24 +54,17 @@ Result run_job(const Job& job, Backend& backend, bool progress) {
     fmt::print(stderr, "rdpsim: warning: {} squared errors exceeded their a-priori bound; distortion is unreliable\n",
                r.saturated);
 
+  const SchemeTraits& scheme = traits(job.scheme);
   const uint32_t groups = plan.params.groups;
   const EntropyEstimate given_group = conditional_entropy(tally.index_hist, groups);
   r.rate_marginal = marginal_entropy(tally.index_hist, groups);
-  switch (job.scheme) {
-    case SchemeKind::multiquan:
-    case SchemeKind::multiquan_eq6: r.rate = given_group; break;  // one entropy code per offset n
-    case SchemeKind::dithered:
-    case SchemeKind::dithered_raw:
-      r.rate = r.rate_marginal;  // one code: what is realizable
-      r.rate_conditional = given_group;
-      break;
-    case SchemeKind::deterministic: r.rate = r.rate_marginal; break;
-  }
+  r.rate = scheme.rate == RateEntropy::given_group ? given_group : r.rate_marginal;
+  if (scheme.reports_conditional_rate) r.rate_conditional = given_group;
   if (job.source == SourceKind::circle) {
     r.perception = circle_perception(tally.pit_hist);
   } else {
     visit_line_source(job.source, [&](auto tag) {
-      r.perception = line_perception(tally.pit_hist, sample_source<typename decltype(tag)::type>);
+      r.perception = line_perception(tally.pit_hist, quantile<typename decltype(tag)::type>);
     });
   }
   r.tally = std::move(tally);

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "hd.cuh"
+#include "pipeline_params.cuh"
 #include "portable_math.cuh"
 
 namespace rdp {
@@ -91,7 +92,52 @@ struct ErrorMoments {
 RDP_HD uint32_t pit_bin(double pit, uint32_t bins) {
   const double b = pit * bins;
   if (!(b > 0.0)) return 0;
-  return b < bins ? static_cast<uint32_t>(static_cast<int32_t>(b)) : bins - 1;  // bins <= 2^24 (plan.cpp)
+  return b < bins ? static_cast<uint32_t>(static_cast<int32_t>(b)) : bins - 1;  // bins <= 2^24 (kMaxPitBins)
 }
+
+// The sums a thread keeps in registers; the histograms are counted apart (Counters).
+// An aggregate without initialisers, like ErrorMoments: value-initialise it.
+struct Moments {
+  ErrorMoments errors;
+  uint64_t outside_window;  // samples whose index fell outside the histogram window
+
+  RDP_HD void merge(const Moments& o) {
+    errors.merge(o.errors);
+    outside_window += o.outside_window;
+  }
+};
+
+// What one sample adds to the accumulators, formed apart from the adding so that the
+// CPU backend computes it on SIMD lanes.
+struct SampleTerms {
+  ErrorMoments::Terms error;
+  uint32_t bin;      // index-histogram bin, or kOutsideWindow
+  uint32_t pit_bin;  // bin of F(X^) in the PIT histogram
+};
+
+RDP_HD SampleTerms sample_terms(const SampleOutcome& o, const ErrorScale& scale, uint32_t pit_bins) {
+  return {ErrorMoments::terms(o.sq_error, scale), o.bin, pit_bin(o.pit, pit_bins)};
+}
+
+// The accumulation step of every backend: the CUDA kernel's Counters add atomically to
+// block-shared or global histograms, the CPU's and the tests' increment plain arrays.
+template <class Counters>
+RDP_HD void add_sample(const SampleTerms& t, Moments& m, Counters& counters) {
+  m.errors.add(t.error);
+  if (t.bin == kOutsideWindow)
+    ++m.outside_window;
+  else
+    counters.count_index(t.bin);
+  counters.count_pit(t.pit_bin);
+}
+
+// Counters over plain arrays, for one thread of the CPU backend (or a test).
+template <class Count>
+struct ArrayCounters {
+  Count* index;
+  Count* pit;
+  RDP_HD void count_index(uint32_t bin) { ++index[bin]; }
+  RDP_HD void count_pit(uint32_t bin) { ++pit[bin]; }
+};
 
 }  // namespace rdp

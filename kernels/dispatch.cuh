@@ -1,21 +1,20 @@
 #pragma once
-// Maps a (scheme, source) pair to its per-sample pipeline type, so that backends and
-// the planner write one generic body and a new scheme or source touches only this file.
+// Maps a pipeline key to its per-sample pipeline type, so that backends, the planner and
+// the exact evaluators write one generic body. A new scheme adds its line here.
 #include <stdexcept>
 
 #include "kinds.cuh"
+#include "lattices/cell_samples.cuh"
+#include "lattices/lattice_dispatch.cuh"
+#include "run_sample.cuh"
 #include "schemes/circle.cuh"
 #include "schemes/deterministic.cuh"
 #include "schemes/dithered.cuh"
 #include "schemes/multiquan.cuh"
 #include "sources.cuh"
+#include "type_tag.cuh"
 
 namespace rdp {
-
-template <class T>
-struct TypeTag {
-  using type = T;
-};
 
 // Calls visitor(TypeTag<Source>{}) for a 1-D source.
 template <class Visitor>
@@ -30,9 +29,10 @@ decltype(auto) visit_line_source(SourceKind source, Visitor&& visitor) {
   throw std::logic_error("visit_line_source: not a 1-D source");
 }
 
-// Calls visitor(TypeTag<Scheme>{}) with the per-sample pipeline of (scheme, source).
+// Calls visitor(TypeTag<Scheme>{}) with the scalar scheme (draw, code, score) of
+// (scheme, source).
 template <class Visitor>
-void visit_pipeline(SchemeKind scheme, SourceKind source, Visitor&& visitor) {
+void visit_scalar_scheme(SchemeKind scheme, SourceKind source, Visitor&& visitor) {
   if (source == SourceKind::circle) {
     switch (scheme) {
       case SchemeKind::multiquan: visitor(TypeTag<CircleMultiquan>{}); return;
@@ -41,7 +41,7 @@ void visit_pipeline(SchemeKind scheme, SourceKind source, Visitor&& visitor) {
       case SchemeKind::dithered_raw: visitor(TypeTag<CircleDithered>{}); return;
       case SchemeKind::deterministic: visitor(TypeTag<CircleDeterministic>{}); return;
     }
-    throw std::logic_error("visit_pipeline: scheme not defined on the circle");
+    throw std::logic_error("visit_scalar_scheme: scheme not defined on the circle");
   }
   visit_line_source(source, [&](auto source_tag) {
     using Source = typename decltype(source_tag)::type;
@@ -53,6 +53,22 @@ void visit_pipeline(SchemeKind scheme, SourceKind source, Visitor&& visitor) {
       case SchemeKind::deterministic: visitor(TypeTag<Deterministic<Source>>{}); return;
     }
   });
+}
+
+// Calls visitor(TypeTag<Pipeline>{}): a type with
+//   template <class Counters> static void accumulate(params, sample, scale, moments, counters).
+template <class Visitor>
+void visit_pipeline(const PipelineKey& key, Visitor&& visitor) {
+  switch (key.kind) {
+    case PipelineKind::scalar_scheme:
+      visit_scalar_scheme(key.scheme, key.source,
+                          [&](auto tag) { visitor(TypeTag<ScalarSamples<typename decltype(tag)::type>>{}); });
+      return;
+    case PipelineKind::lattice_cell:
+      visit_lattice(key.lattice, [&](auto tag) { visitor(TypeTag<LatticeCellSamples<typename decltype(tag)::type>>{}); });
+      return;
+  }
+  throw std::logic_error("visit_pipeline: unknown pipeline kind");
 }
 
 }  // namespace rdp

@@ -8,11 +8,12 @@
 
 namespace rdp {
 
-// A reconstruction-interval boundary a_j of multiquan, held as F(a_j) and S(a_j):
-// the decoder interpolates in whichever of the two keeps precision in its tail.
+// A reconstruction-interval boundary a_j of multiquan, held as its probability
+// coordinates F(a_j) and S(a_j): the decoder interpolates in whichever of the two keeps
+// precision in its tail.
 struct ReconBoundary {
-  double lower;  // F(a_j)
-  double upper;  // S(a_j) = 1 - F(a_j), computed without cancellation
+  double cdf;  // F(a_j)
+  double sf;   // S(a_j) = 1 - F(a_j), computed without cancellation
 };
 
 struct PipelineParams {

@@ -1,18 +1,12 @@
 #pragma once
 // Counter-based randomness: sample s of a run with seed k draws its numbers from
-// Philox4x32-10 with counter s and key k. No state is carried between samples, so
+// Philox4x32-10 (philox.cuh) with counter s and key k. No state is carried between samples, so
 // the numbers a sample sees do not depend on which thread, block or backend runs it.
 #include <cstdint>
-#include <vector_types.h>
 
 #include "hd.cuh"
+#include "philox.cuh"
 #include "portable_math.cuh"
-
-// cuRAND's Philox is written for the device; QUALIFIERS makes it host code too. The
-// macro is dropped again so that it does not leak into other cuRAND headers.
-#define QUALIFIERS static __forceinline__ __host__ __device__
-#include <curand_philox4x32_x.h>
-#undef QUALIFIERS
 
 namespace rdp {
 
@@ -48,15 +42,15 @@ RDP_HD SampleRandoms randoms_from_words(uint32_t x, uint32_t y, uint32_t z, uint
 }
 
 RDP_HD SampleRandoms draw_randoms(uint64_t seed, uint64_t sample_index) {
-  uint4 counter;
+  Philox4x32Words counter;
   counter.x = static_cast<uint32_t>(sample_index);
   counter.y = static_cast<uint32_t>(sample_index >> 32);
   counter.z = 0;
   counter.w = 0;
-  uint2 key;
+  Philox4x32Key key;
   key.x = static_cast<uint32_t>(seed);
   key.y = static_cast<uint32_t>(seed >> 32);
-  const uint4 r = curand_Philox4x32_10(counter, key);
+  const Philox4x32Words r = philox4x32_10(counter, key);
   return randoms_from_words(r.x, r.y, r.z, r.w);
 }
 

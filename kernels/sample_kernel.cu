@@ -32,73 +32,76 @@ __device__ unsigned long long warp_sum(unsigned long long v) {
   return v;
 }
 
-template <class Scheme>
+// Each histogram in block-shared memory (counted there, added to global memory once
+// per block) or straight in global memory.
+struct KernelCounters {
+  unsigned int* shared_index;  // null: count index bins in global memory
+  unsigned int* shared_pit;    // null: count PIT bins in global memory
+  unsigned long long* global_index;
+  unsigned long long* global_pit;
+  __device__ void count_index(uint32_t bin) {
+    if (shared_index)
+      atomicAdd(&shared_index[bin], 1u);
+    else
+      atomicAdd(&global_index[bin], 1ull);
+  }
+  __device__ void count_pit(uint32_t bin) {
+    if (shared_pit)
+      atomicAdd(&shared_pit[bin], 1u);
+    else
+      atomicAdd(&global_pit[bin], 1ull);
+  }
+};
+
+__device__ void flush_to_global(const unsigned int* shared, unsigned long long* global, uint32_t bins) {
+  for (uint32_t b = threadIdx.x; b < bins; b += blockDim.x)
+    if (shared[b] != 0) atomicAdd(&global[b], static_cast<unsigned long long>(shared[b]));
+}
+
+template <class Pipeline>
 __global__ void __launch_bounds__(kMaxBlockSize, 1)
     sample_kernel(PipelineParams p, uint64_t first, uint64_t count, DeviceSinks sinks, bool shared_index,
-                    bool shared_pit) {
+                  bool shared_pit) {
   extern __shared__ unsigned int block_hist[];
-  __shared__ BlockPartial warp_partials[32];
+  __shared__ Moments warp_moments[32];
   const uint32_t index_bins = p.index_count * p.groups;
-  unsigned int* const index_counts = block_hist;                                // when shared_index
-  unsigned int* const pit_counts = block_hist + (shared_index ? index_bins : 0);  // when shared_pit
+  KernelCounters counters{shared_index ? block_hist : nullptr,
+                          shared_pit ? block_hist + (shared_index ? index_bins : 0) : nullptr, sinks.index_hist,
+                          sinks.pit_hist};
   const uint32_t shared_bins = (shared_index ? index_bins : 0) + (shared_pit ? p.pit_bins : 0);
   for (uint32_t b = threadIdx.x; b < shared_bins; b += blockDim.x) block_hist[b] = 0;
   __syncthreads();
 
   const ErrorScale scale = ErrorScale::for_exponent(p.error_scale_exp);
-  ErrorMoments errors{};
-  unsigned long long outside = 0;
+  Moments moments{};
   const uint64_t stride = static_cast<uint64_t>(gridDim.x) * blockDim.x;
-  for (uint64_t k = static_cast<uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x; k < count; k += stride) {
-    const SampleOutcome o = run_sample<Scheme>(p, draw_randoms(p.seed, first + k));
-    errors.add(o.sq_error, scale);
-    const uint32_t pit = pit_bin(o.pit, p.pit_bins);
-    if (o.bin == kOutsideWindow)
-      ++outside;
-    else if (shared_index)
-      atomicAdd(&index_counts[o.bin], 1u);
-    else
-      atomicAdd(&sinks.index_hist[o.bin], 1ull);
-    if (shared_pit)
-      atomicAdd(&pit_counts[pit], 1u);
-    else
-      atomicAdd(&sinks.pit_hist[pit], 1ull);
-  }
+  for (uint64_t k = static_cast<uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x; k < count; k += stride)
+    Pipeline::accumulate(p, first + k, scale, moments, counters);
 
-  errors.sum = warp_sum(errors.sum);
-  errors.sum_sq = warp_sum(errors.sum_sq);
-  errors.saturated = warp_sum(static_cast<unsigned long long>(errors.saturated));
-  outside = warp_sum(outside);
+  moments.errors.sum = warp_sum(moments.errors.sum);
+  moments.errors.sum_sq = warp_sum(moments.errors.sum_sq);
+  moments.errors.saturated = warp_sum(static_cast<unsigned long long>(moments.errors.saturated));
+  moments.outside_window = warp_sum(static_cast<unsigned long long>(moments.outside_window));
   const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5;
-  if (lane == 0) {
-    warp_partials[warp].errors = errors;
-    warp_partials[warp].outside_window = outside;
-  }
+  if (lane == 0) warp_moments[warp] = moments;
   __syncthreads();
   if (threadIdx.x == 0) {
-    BlockPartial total{};
-    for (unsigned w = 0; w < blockDim.x / 32; ++w) {
-      total.errors.merge(warp_partials[w].errors);
-      total.outside_window += warp_partials[w].outside_window;
-    }
+    Moments total{};
+    for (unsigned w = 0; w < blockDim.x / 32; ++w) total.merge(warp_moments[w]);
     sinks.partials[blockIdx.x] = total;
   }
-  if (shared_index)
-    for (uint32_t b = threadIdx.x; b < index_bins; b += blockDim.x)
-      if (index_counts[b] != 0) atomicAdd(&sinks.index_hist[b], static_cast<unsigned long long>(index_counts[b]));
-  if (shared_pit)
-    for (uint32_t b = threadIdx.x; b < p.pit_bins; b += blockDim.x)
-      if (pit_counts[b] != 0) atomicAdd(&sinks.pit_hist[b], static_cast<unsigned long long>(pit_counts[b]));
+  if (shared_index) flush_to_global(counters.shared_index, sinks.index_hist, index_bins);
+  if (shared_pit) flush_to_global(counters.shared_pit, sinks.pit_hist, p.pit_bins);
 }
 
-template <class Scheme>
+template <class Pipeline>
 LaunchShape plan_launch_for(const PipelineParams& p, int block_size) {
   int device = 0, sms = 0, shared_optin = 0;
   check(cudaGetDevice(&device), "cudaGetDevice");
   check(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, device), "multiprocessor count");
   check(cudaDeviceGetAttribute(&shared_optin, cudaDevAttrMaxSharedMemoryPerBlockOptin, device), "shared memory");
   cudaFuncAttributes attributes{};
-  check(cudaFuncGetAttributes(&attributes, sample_kernel<Scheme>), "cudaFuncGetAttributes");
+  check(cudaFuncGetAttributes(&attributes, sample_kernel<Pipeline>), "cudaFuncGetAttributes");
   LaunchShape shape;
   shape.block_size = block_size;
   const size_t room = static_cast<size_t>(shared_optin) - attributes.sharedSizeBytes;
@@ -107,11 +110,11 @@ LaunchShape plan_launch_for(const PipelineParams& p, int block_size) {
   shape.shared_index = index_bytes <= room;
   shape.shared_pit = (shape.shared_index ? index_bytes : 0) + pit_bytes <= room;
   shape.shared_bytes = (shape.shared_index ? index_bytes : 0) + (shape.shared_pit ? pit_bytes : 0);
-  check(cudaFuncSetAttribute(sample_kernel<Scheme>, cudaFuncAttributeMaxDynamicSharedMemorySize,
+  check(cudaFuncSetAttribute(sample_kernel<Pipeline>, cudaFuncAttributeMaxDynamicSharedMemorySize,
                              static_cast<int>(shape.shared_bytes)),
         "cudaFuncSetAttribute");
   int per_sm = 0;
-  check(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&per_sm, sample_kernel<Scheme>, block_size, shape.shared_bytes),
+  check(cudaOccupancyMaxActiveBlocksPerMultiprocessor(&per_sm, sample_kernel<Pipeline>, block_size, shape.shared_bytes),
         "occupancy");
   if (per_sm < 1)
     throw std::runtime_error("sample_kernel cannot run " + std::to_string(block_size) + " threads per block here");
@@ -121,18 +124,15 @@ LaunchShape plan_launch_for(const PipelineParams& p, int block_size) {
 
 }  // namespace
 
-LaunchShape plan_launch(SchemeKind scheme, SourceKind source, const PipelineParams& p, int block_size) {
-  if (block_size < 32 || block_size > kMaxBlockSize || block_size % 32 != 0)
-    throw std::invalid_argument("--block-size must be a multiple of 32 in [32, " + std::to_string(kMaxBlockSize) +
-                                "], got " + std::to_string(block_size));
+LaunchShape plan_launch(const PipelineKey& key, const PipelineParams& p, int block_size) {
   LaunchShape shape;
-  visit_pipeline(scheme, source, [&](auto tag) { shape = plan_launch_for<typename decltype(tag)::type>(p, block_size); });
+  visit_pipeline(key, [&](auto tag) { shape = plan_launch_for<typename decltype(tag)::type>(p, block_size); });
   return shape;
 }
 
-void launch_sample_kernel(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first, uint64_t count,
-                       const DeviceSinks& sinks, const LaunchShape& shape) {
-  visit_pipeline(scheme, source, [&](auto tag) {
+void launch_sample_kernel(const PipelineKey& key, const PipelineParams& p, uint64_t first, uint64_t count,
+                          const DeviceSinks& sinks, const LaunchShape& shape) {
+  visit_pipeline(key, [&](auto tag) {
     sample_kernel<typename decltype(tag)::type>
         <<<shape.grid_size, shape.block_size, shape.shared_bytes>>>(p, first, count, sinks, shape.shared_index,
                                                                      shape.shared_pit);
@@ -146,7 +146,7 @@ std::string cuda_device_problem() {
   if (status != cudaSuccess) return cudaGetErrorString(status);
   if (devices == 0) return "no CUDA device";
   cudaFuncAttributes attributes;
-  if (cudaFuncGetAttributes(&attributes, sample_kernel<CircleDithered>) != cudaSuccess) {
+  if (cudaFuncGetAttributes(&attributes, sample_kernel<ScalarSamples<CircleDithered>>) != cudaSuccess) {
     cudaGetLastError();
     return "this build has no kernels for the device's architecture (set CMAKE_CUDA_ARCHITECTURES)";
   }

@@ -7,25 +7,16 @@
 
 #include "accumulators.cuh"
 #include "kinds.cuh"
+#include "limits.cuh"
 #include "pipeline_params.cuh"
 
 namespace rdp {
 
-// What one thread block adds up besides the histograms.
-struct BlockPartial {
-  ErrorMoments errors;
-  uint64_t outside_window;
-};
-
 struct DeviceSinks {
   unsigned long long* index_hist;  // index_count * groups counters
   unsigned long long* pit_hist;    // pit_bins counters
-  BlockPartial* partials;          // one per block of the grid
+  Moments* partials;               // one per block of the grid
 };
-
-// Largest block the kernels are compiled for (__launch_bounds__): it caps registers at
-// 128 per thread, which every pipeline fits without spilling.
-constexpr int kMaxBlockSize = 512;
 
 struct LaunchShape {
   int block_size = 256;
@@ -38,13 +29,14 @@ struct LaunchShape {
   size_t shared_bytes = 0;
 };
 
-// A grid that fills the current device at block_size threads per block, with the
-// block's histograms in shared memory when they fit.
-LaunchShape plan_launch(SchemeKind scheme, SourceKind source, const PipelineParams& p, int block_size);
+// A grid that fills the current device at block_size threads per block (a multiple of
+// 32 up to kMaxBlockSize, checked by validate(RunOptions)), with the block's histograms
+// in shared memory when they fit.
+LaunchShape plan_launch(const PipelineKey& key, const PipelineParams& p, int block_size);
 
 // Runs samples [first, first + count) and adds into sinks; partials are overwritten.
-void launch_sample_kernel(SchemeKind scheme, SourceKind source, const PipelineParams& p, uint64_t first, uint64_t count,
-                       const DeviceSinks& sinks, const LaunchShape& shape);
+void launch_sample_kernel(const PipelineKey& key, const PipelineParams& p, uint64_t first, uint64_t count,
+                          const DeviceSinks& sinks, const LaunchShape& shape);
 
 // Empty when a device is present and runs this build's kernels, else why not.
 std::string cuda_device_problem();

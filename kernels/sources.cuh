@@ -1,5 +1,5 @@
 #pragma once
-// The 1-D sources of SPEC section 1. Each is a stateless struct whose members run
+// The 1-D sources (docs/theory.md §1.1). Each is a stateless struct whose members run
 // on host and device: density, CDF F, survival S = 1 - F, quantiles icdf (of F)
 // and isf (of S), the integrated CDF G(t) = int_{-inf}^t F and the integrated
 // survival H(t) = int_t^inf S. Each quantity has a form that keeps full relative
@@ -108,11 +108,11 @@ struct LaplaceSource {  // p(x) = exp(-|x|) / 2
   RDP_HD static double integrated_sf(double t) { return integrated_cdf(-t); }
 };
 
-// The quantile function at u, evaluated in whichever tail u lies. The pipelines call
+// The quantile function F^-1(u), evaluated in whichever tail u lies. The pipelines call
 // each source's tail_quantile(t, upper) = upper ? isf(t) : icdf(t) instead, written
 // as one evaluation rather than two arms of a branch, since SIMD lanes evaluate both.
 template <class Source>
-RDP_HD double sample_source(double u) {
+RDP_HD double quantile(double u) {
   return u < 0.5 ? Source::icdf(u) : Source::isf(1.0 - u);
 }
 

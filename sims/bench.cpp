@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "host/lattices/lattice_traits.hpp"
 #include "host/plan/plan.hpp"
 #include "host/estimators/sample_distance.hpp"
 
@@ -64,6 +65,21 @@ std::vector<BenchResult> run_bench(Backend& backend, const BenchOptions& options
     BenchResult b = time_repeats(c.name, samples, options.repeats, [&] {
       Tally tally;
       backend.accumulate(plan, 0, samples, tally);
+      return backend.last_kernel_seconds();
+    });
+    b.timer = gpu ? "cuda-events" : "steady-clock";
+    results.push_back(b);
+  }
+  // The closest-point search of every lattice, on uniform points of its Voronoi cell
+  // (`rdpsim nsm`'s pipeline), at a sample count scaled to its cost.
+  for (const LatticeTraits& lattice : all_lattices()) {
+    const std::string name = fmt::format("lattice/{}/closest-point", lattice.name);
+    if (name.find(options.filter) == std::string::npos) continue;
+    const Plan plan = make_cell_plan(lattice.kind, 1);
+    const uint64_t points = std::max<uint64_t>(1024, static_cast<uint64_t>(samples / lattice.work_per_point));
+    BenchResult b = time_repeats(name, points, options.repeats, [&] {
+      Tally tally;
+      backend.accumulate(plan, 0, points, tally);
       return backend.last_kernel_seconds();
     });
     b.timer = gpu ? "cuda-events" : "steady-clock";

@@ -6,24 +6,28 @@
 #include <fmt/format.h>
 
 #include "host/plan/thresholds_file.hpp"
-#include "kernels/sample_kernel.cuh"
+#include "host/limits.hpp"
+#include "host/schemes/scheme_traits.hpp"
 
 namespace rdp::cli {
 namespace {
 
 template <class T>
-T in_range(long long v, long long lo, long long hi, const char* flag) {
-  if (v < lo || v > hi) throw std::invalid_argument(fmt::format("{} must be in [{}, {}], got {}", flag, lo, hi, v));
+T in_range(long long v, const limits::IntegerRange& range, const char* flag) {
+  limits::check(range, v, flag);
   return static_cast<T>(v);
+}
+
+std::string scheme_help() {
+  std::string help = "one of:";
+  for (const SchemeTraits& t : all_schemes()) help += fmt::format("\n  {:<14} {}", t.name, t.help);
+  return help;
 }
 
 }  // namespace
 
 void add_job_flags(CLI::App* cmd, JobFlags& f) {
-  cmd->add_option("--scheme", f.scheme,
-                  "multiquan | dithered | dithered-raw | deterministic | multiquan-eq6 (the seed's literal eq. 6: a "
-                  "broken decoder, for comparison)")
-      ->capture_default_str();
+  cmd->add_option("--scheme", f.scheme, scheme_help())->capture_default_str();
   cmd->add_option("--source", f.source, "uniform | exponential | gaussian | laplace | circle")->capture_default_str();
   cmd->add_option("--N", f.N, "number of offset quantizers (multiquan)")->capture_default_str();
   cmd->add_option("--L", f.L, "levels on the circle; step = 2*pi/L")->capture_default_str();
@@ -57,7 +61,7 @@ uint64_t parse_samples(const std::string& text) {
   } catch (const std::exception&) {
     used = 0;
   }
-  if (used != text.size() || !(v >= 1.0) || v > 9.2e18 || std::floor(v) != v)
+  if (used != text.size() || !(v >= 1.0) || v > limits::kMaxSamples || std::floor(v) != v)
     throw std::invalid_argument(fmt::format("--samples must be a positive whole number such as 1e9, got '{}'", text));
   return static_cast<uint64_t>(v);
 }
@@ -65,25 +69,23 @@ uint64_t parse_samples(const std::string& text) {
 Job job_from(const JobFlags& f) {
   Job job;
   const auto scheme = parse_scheme(f.scheme);
-  if (!scheme)
-    throw std::invalid_argument(
-        fmt::format("unknown --scheme '{}' (multiquan, dithered, dithered-raw, deterministic, multiquan-eq6)", f.scheme));
+  if (!scheme) throw std::invalid_argument(fmt::format("unknown --scheme '{}' ({})", f.scheme, scheme_choices(", ")));
   const auto source = parse_source(f.source);
   if (!source)
     throw std::invalid_argument(
         fmt::format("unknown --source '{}' (uniform, exponential, gaussian, laplace, circle)", f.source));
   job.scheme = *scheme;
   job.source = *source;
-  job.N = in_range<uint32_t>(f.N, 1, 65536, "--N");
-  job.L = in_range<uint32_t>(f.L, 0, 65536, "--L");
+  job.N = in_range<uint32_t>(f.N, limits::kN, "--N");
+  job.L = in_range<uint32_t>(f.L, {0, limits::kL.hi}, "--L");
   if (job.source == SourceKind::circle) {
     if (f.L == 0) throw std::invalid_argument("--L (number of levels) is required for the circle source");
     if (f.step_option && f.step_option->count() > 0)
       throw std::invalid_argument(fmt::format("--step {} does not apply to the circle source: use --L", f.step));
   }
   job.step = f.step;
-  job.dither_bins = in_range<uint32_t>(f.dither_bins, 1, 65536, "--dither-bins");
-  job.pit_bins = in_range<uint32_t>(f.pit_bins, 16, 1 << 24, "--pit-bins");
+  job.dither_bins = in_range<uint32_t>(f.dither_bins, limits::kDitherBins, "--dither-bins");
+  job.pit_bins = in_range<uint32_t>(f.pit_bins, limits::kPitBins, "--pit-bins");
   if (!f.thresholds.empty()) apply_thresholds(load_thresholds(f.thresholds), job, f.thresholds);
   return job;
 }
@@ -100,15 +102,10 @@ RunOptions options_from(const SamplingFlags& f) {
   const auto backend = parse_backend(f.backend);
   if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", f.backend));
   o.backend = *backend;
-  if (f.threads < 0) throw std::invalid_argument(fmt::format("--threads must be >= 0, got {}", f.threads));
   o.threads = f.threads;
-  if (f.block_size < 32 || f.block_size > kMaxBlockSize || f.block_size % 32 != 0)
-    throw std::invalid_argument(
-        fmt::format("--block-size must be a multiple of 32 in [32, {}], got {}", kMaxBlockSize, f.block_size));
   o.block_size = f.block_size;
-  if (f.device < -1) throw std::invalid_argument(fmt::format("--device must be a device ordinal >= 0, got {}", f.device));
-  if (f.threads > 4096) throw std::invalid_argument(fmt::format("--threads must be at most 4096, got {}", f.threads));
   o.device = f.device;
+  validate(o);
   o.progress = !f.quiet;
   return o;
 }

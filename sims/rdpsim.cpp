@@ -14,6 +14,8 @@
 #include "host/exact/exact.hpp"
 #include "host/output/result_output.hpp"
 #include "host/estimators/sample_distance.hpp"
+#include "host/lattices/lattice_traits.hpp"
+#include "host/lattices/nsm.hpp"
 #include "host/optimize/threshold_optimizer.hpp"
 #include "host/run_job.hpp"
 #include "host/plan/thresholds_file.hpp"
@@ -35,7 +37,7 @@ void print_results(const std::vector<Result>& results, const std::string& format
   std::fflush(stdout);
 }
 
-// The small default job: the seed paper's comparison in miniature.
+// The small default job: Zhou & Tian's comparison in miniature.
 std::vector<Job> demo_jobs(uint64_t samples, uint64_t seed) {
   std::vector<Job> jobs;
   auto add = [&](SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
@@ -168,6 +170,19 @@ int optimize(OptimizeOptions options, const std::string& method, const std::stri
   return 0;
 }
 
+int nsm(const std::string& lattice_name, const cli::SamplingFlags& flags, const std::string& format) {
+  cli::check_format(format);
+  const auto lattice = parse_lattice(lattice_name);
+  if (!lattice)
+    throw std::invalid_argument(fmt::format("unknown --lattice '{}' ({})", lattice_name, lattice_choices(", ")));
+  const uint64_t samples = cli::parse_samples(flags.samples);
+  const RunOptions options = cli::options_from(flags);
+  const auto backend = make_backend(options);
+  const NsmResult r = measure_nsm(*lattice, samples, flags.seed, *backend, options.progress);
+  fmt::print("{}\n", format == "table" ? nsm_table(r) : json_line(r));
+  return 0;
+}
+
 int distance(const std::string& file_a, const std::string& file_b, const std::string& backend_name) {
   const auto backend = parse_backend(backend_name);
   if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", backend_name));
@@ -209,11 +224,11 @@ int main(int argc, char** argv) {
   std::string validate_format = "table";
   bool inject_eq6 = false;
   CLI::App* validate_cmd =
-      app.add_subcommand("validate", "check the seed paper's theorems and the closed forms; exit 1 if any check fails");
+      app.add_subcommand("validate", "check the theorems and closed forms of docs/theory.md §7; exit 1 if any check fails");
   cli::add_sampling_flags(validate_cmd, validate_flags);
   cli::add_format_flag(validate_cmd, validate_format);
   validate_cmd->add_flag("--inject-eq6-fault", inject_eq6,
-                         "use the seed's literal equation (6) decoder for 1-D multiquan: the table must fail");
+                         "use Zhou & Tian's literal equation (6) decoder for 1-D multiquan: the table must fail");
 
   cli::SamplingFlags bench_flags;
   bench_flags.samples = "";
@@ -251,7 +266,7 @@ int main(int argc, char** argv) {
   std::string optimize_method = "lloyd", optimize_source = "exponential", optimize_out;
   bool optimize_quiet = false;
   CLI::App* optimize_cmd = app.add_subcommand(
-      "optimize", "optimize multiquan thresholds for D + lambda R by quadrature (seed Appendix D)");
+      "optimize", "optimize multiquan thresholds for D + lambda R by quadrature (Zhou & Tian Appendix D)");
   optimize_cmd->add_option("--method", optimize_method, "gradient | lloyd")->capture_default_str();
   optimize_cmd->add_option("--source", optimize_source, "uniform | exponential | gaussian | laplace")->capture_default_str();
   optimize_cmd->add_option("--N", optimize_options.N, "number of offset quantizers")->capture_default_str();
@@ -261,6 +276,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   optimize_cmd->add_option("--out", optimize_out, "write the thresholds file here (for run/exact --thresholds)");
   optimize_cmd->add_flag("--quiet", optimize_quiet, "no per-iteration lines on stderr");
+
+  std::string nsm_lattice;
+  cli::SamplingFlags nsm_flags;
+  std::string nsm_format = "json";
+  CLI::App* nsm_cmd = app.add_subcommand(
+      "nsm", "normalized second moment G of a lattice by Monte Carlo over its Voronoi cell, with its standard error");
+  nsm_cmd->add_option("--lattice", nsm_lattice, "one of: " + lattice_choices(" | "))->required();
+  cli::add_sampling_flags(nsm_cmd, nsm_flags);
+  cli::add_format_flag(nsm_cmd, nsm_format);
 
   std::string file_a, file_b, distance_backend = "auto";
   CLI::App* distance_cmd = app.add_subcommand(
@@ -292,6 +316,7 @@ int main(int argc, char** argv) {
     }
     if (*validate_cmd) return validate(validate_flags, validate_format, inject_eq6);
     if (*distance_cmd) return distance(file_a, file_b, distance_backend);
+    if (*nsm_cmd) return nsm(nsm_lattice, nsm_flags, nsm_format);
     if (*bench_cmd) return bench(bench_flags, bench_format, bench_repeats, bench_filter);
     if (*sweep_cmd)
       return sweep(sweep_config, sweep_out, sweep_resume, sweep_shard, sweep_exact, *sweep_cmd, sweep_flags);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the seed paper's figures: runs every sweep of sims/configs (by Monte Carlo
+# Reproduces Zhou & Tian's figures (arXiv:2406.19248): runs every sweep of sims/configs (by Monte Carlo
 # and by quadrature), draws the PNGs into docs/figures and prints the claim checks;
 # then optimizes MultiQuan thresholds for Fig. 8 (sims/plot/fig8_optimized.py).
 #

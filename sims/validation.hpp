@@ -1,5 +1,5 @@
 #pragma once
-// `rdpsim validate`: the seed paper's theorems and SPEC's closed forms checked against
+// `rdpsim validate`: the theorems and closed forms of docs/theory.md §7 checked against
 // Monte Carlo and quadrature. Each check prints what it expects, what it measured,
 // a z-score where the measurement has a standard error, and its verdict.
 #include <optional>
@@ -24,7 +24,7 @@ struct Check {
 struct ValidationOptions {
   uint64_t samples = 1000000;  // per Monte Carlo job
   uint64_t seed = 20261123;
-  // Runs the 1-D multiquan checks with the seed's literal equation (6) decoder, to
+  // Runs the 1-D multiquan checks with Zhou & Tian's literal equation (6) decoder, to
   // show that the table catches a broken decoder.
   bool inject_eq6_fault = false;
 };

@@ -75,7 +75,7 @@ TEST(Determinism, SeedChangesTheDraws) {
   const auto a = run_on(BackendKind::cpu, job, 2, 256);
   job.seed += 1;
   const auto b = run_on(BackendKind::cpu, job, 2, 256);
-  EXPECT_NE(a.tally.errors.sum, b.tally.errors.sum);
+  EXPECT_NE(a.tally.moments.errors.sum, b.tally.moments.errors.sum);
 }
 
 TEST(Determinism, CudaResultDoesNotDependOnBlockSize) {

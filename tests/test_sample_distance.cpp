@@ -2,16 +2,14 @@
 // scipy.stats.wasserstein_distance for W1), a large-sample shift, and the CLI path.
 #include <gtest/gtest.h>
 
-#include "tests/backend_param.hpp"
-#include <sys/wait.h>
-
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <random>
 
 #include <nlohmann/json.hpp>
 
+#include "tests/backend_param.hpp"
+#include "tests/cli_runner.hpp"
 #include "host/backends/backend.hpp"
 #include "host/estimators/sample_distance.hpp"
 
@@ -72,15 +70,6 @@ TEST(SampleDistance, GpuSortGivesTheSameDistance) {
   EXPECT_EQ(cpu.w2, gpu.w2);
 }
 
-int run_cli(const std::string& args, std::string& out) {
-  FILE* pipe = popen((std::string(RDPSIM_EXECUTABLE) + " " + args + " 2>&1").c_str(), "r");
-  char buffer[4096];
-  out.clear();
-  while (fgets(buffer, sizeof buffer, pipe)) out += buffer;
-  const int raw = pclose(pipe);
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-}
-
 TEST(SampleDistance, CommandLineReadsTextAndFloat64Files) {
   const std::string dir = rdp::testing::scratch_path("");
   { std::ofstream(dir + "a.txt") << "3 0\n1\n"; }
@@ -88,15 +77,16 @@ TEST(SampleDistance, CommandLineReadsTextAndFloat64Files) {
     const double b[3] = {8.0, 5.0, 6.0};
     std::ofstream(dir + "b.f64", std::ios::binary).write(reinterpret_cast<const char*>(b), sizeof b);
   }
-  std::string out;
-  ASSERT_EQ(run_cli("distance " + dir + "a.txt " + dir + "b.f64 --backend cpu", out), 0) << out;
-  const auto line = nlohmann::json::parse(out);
+  const auto good = rdp::testing::run_cli("distance " + dir + "a.txt " + dir + "b.f64 --backend cpu");
+  ASSERT_EQ(good.status, 0) << good.out;
+  const auto line = nlohmann::json::parse(good.out);
   EXPECT_DOUBLE_EQ(line["w1"].get<double>(), 5.0);
   EXPECT_EQ(line["n_b"], 3);
 
   { std::ofstream(dir + "bad.txt") << "1 2 three\n"; }
-  EXPECT_EQ(run_cli("distance " + dir + "a.txt " + dir + "bad.txt", out), 2);
-  EXPECT_NE(out.find("'three' is not a number"), std::string::npos) << out;
+  const auto bad = rdp::testing::run_cli("distance " + dir + "a.txt " + dir + "bad.txt");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("'three' is not a number"), std::string::npos) << bad.out;
 }
 
 }  // namespace

@@ -141,8 +141,8 @@ TEST(Sources, TailUniformIsExactAndNeverReachesTheEnds) {
   for (uint64_t s : {uint64_t{0}, uint64_t{1}, uint64_t{123456789}, ~uint64_t{0}}) {
     for (uint64_t k = s; k != s + 20000; ++k) {
       const SampleRandoms r = draw_randoms(seed, k);
-      uint4 counter{static_cast<uint32_t>(k), static_cast<uint32_t>(k >> 32), 0u, 0u};
-      const uint4 words = curand_Philox4x32_10(counter, uint2{static_cast<uint32_t>(seed), 0u});
+      const Philox4x32Words counter{static_cast<uint32_t>(k), static_cast<uint32_t>(k >> 32), 0u, 0u};
+      const Philox4x32Words words = philox4x32_10(counter, Philox4x32Key{static_cast<uint32_t>(seed), 0u});
       const uint64_t bits52 = (uint64_t{words.x & 0x7fffffffu} << 21) | (words.y >> 11);
       ASSERT_EQ(r.tail_u, std::ldexp(static_cast<long double>(bits52) + 0.5L, -53));
       ASSERT_EQ(r.upper, words.x >> 31);

@@ -11,8 +11,9 @@
 #include <vector>
 
 #include "host/backends/backend.hpp"
-#include "host/backends/cpu_stage_loops.hpp"
+#include "host/backends/cpu_loops.hpp"
 #include "host/plan/plan.hpp"
+#include "host/schemes/scheme_traits.hpp"
 #include "kernels/dispatch.cuh"
 #include "kernels/run_sample.cuh"
 
@@ -96,15 +97,10 @@ rdp::Tally scalar_tally(const rdp::Plan& plan) {
   rdp::Tally t;
   t.index_hist.assign(plan.index_bins(), 0);
   t.pit_hist.assign(p.pit_bins, 0);
-  for (uint64_t s = 0; s < plan.job.samples; ++s) {
-    const rdp::SampleOutcome o = rdp::run_sample<Scheme>(p, rdp::draw_randoms(p.seed, s));
-    t.errors.add(o.sq_error, scale);
-    if (o.bin == rdp::kOutsideWindow)
-      ++t.outside_window;
-    else
-      ++t.index_hist[o.bin];
-    ++t.pit_hist[rdp::pit_bin(o.pit, p.pit_bins)];
-  }
+  rdp::ArrayCounters<uint64_t> counters{t.index_hist.data(), t.pit_hist.data()};
+  for (uint64_t s = 0; s < plan.job.samples; ++s)
+    rdp::add_sample(rdp::sample_terms(rdp::run_sample<Scheme>(p, rdp::draw_randoms(p.seed, s)), scale, p.pit_bins),
+                    t.moments, counters);
   t.samples = plan.job.samples;
   return t;
 }
@@ -114,7 +110,7 @@ TEST(Stages, CpuStageLoopsGiveTheScalarPipelinesTally) {
   for (SourceKind source : {SourceKind::uniform, SourceKind::exponential, SourceKind::gaussian, SourceKind::laplace})
     for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::multiquan_eq6, SchemeKind::dithered,
                               SchemeKind::dithered_raw, SchemeKind::deterministic})
-      jobs.push_back(rdp::make_job(scheme, source, rdp::is_multiquan(scheme) ? 4 : 1, 0,
+      jobs.push_back(rdp::make_job(scheme, source, rdp::applies(scheme, rdp::kAxisN) ? 4 : 1, 0,
                                    source == SourceKind::uniform ? 0.1 : 0.5, 20011, 5));
   for (SchemeKind scheme : {SchemeKind::multiquan, SchemeKind::dithered, SchemeKind::deterministic})
     jobs.push_back(rdp::make_job(scheme, SourceKind::circle, scheme == SchemeKind::multiquan ? 4 : 1, 4, 0.0, 20011, 5));
@@ -125,7 +121,7 @@ TEST(Stages, CpuStageLoopsGiveTheScalarPipelinesTally) {
     const rdp::Plan plan = rdp::make_plan(j);
     rdp::Tally simd;
     backend->accumulate(plan, 0, j.samples, simd);
-    rdp::visit_pipeline(j.scheme, j.source,
+    rdp::visit_scalar_scheme(j.scheme, j.source,
                         [&](auto tag) { EXPECT_EQ(simd, scalar_tally<typename decltype(tag)::type>(plan)); });
   }
 }
@@ -137,28 +133,6 @@ TEST(Stages, TabulatedCodingDefersEverySampleUnderGeneralThresholds) {
   for (int64_t k = j.thresholds_first; k < 200; ++k) j.thresholds.push_back((k / 2.0 - 0.5) * 0.5 + 0.01 * (k % 2));
   const Counts c = compare_code_paths<rdp::ExponentialSource>(j);
   EXPECT_EQ(c.deferred, c.samples);
-}
-
-// The CPU backend's batched Philox (SIMD lanes where built with AVX2) against cuRAND's
-// own, for 64-bit seeds and counters, across the 2^32 carry, for full and ragged batches.
-TEST(Stages, BatchedPhiloxWordsAreCuRandsWords) {
-  for (uint64_t seed : {uint64_t{0}, uint64_t{1}, uint64_t{0x123456789abcdefULL}, ~uint64_t{0}}) {
-    for (uint64_t first : {uint64_t{0}, uint64_t{4093}, (uint64_t{1} << 32) - 5, ~uint64_t{0} - 70}) {
-      for (int n : {64, 7}) {
-        uint32_t x[64], y[64], z[64], w[64];
-        rdp::draw_philox_words(seed, first, n, x, y, z, w);
-        for (int q = 0; q < n; ++q) {
-          const uint64_t s = first + q;
-          const uint4 r = curand_Philox4x32_10(uint4{static_cast<uint32_t>(s), static_cast<uint32_t>(s >> 32), 0u, 0u},
-                                               uint2{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)});
-          ASSERT_EQ(x[q], r.x) << seed << " " << s;
-          ASSERT_EQ(y[q], r.y) << seed << " " << s;
-          ASSERT_EQ(z[q], r.z) << seed << " " << s;
-          ASSERT_EQ(w[q], r.w) << seed << " " << s;
-        }
-      }
-    }
-  }
 }
 
 // The fixed-point terms, formed on SIMD lanes on the host: truncation to 64 bits equals

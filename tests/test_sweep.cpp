@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/backend_param.hpp"
+#include "tests/cli_runner.hpp"
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -120,10 +121,8 @@ std::string write_config(const std::string& name) {
   return path;
 }
 
-int run_rdpsim(const std::string& args) {
-  const int raw = std::system((std::string(RDPSIM_EXECUTABLE) + " " + args + " 2>/dev/null >/dev/null").c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-}
+// The exit status of `rdpsim <args>`, its output thrown away.
+int run_rdpsim(const std::string& args) { return rdp::testing::run_cli(args, ">/dev/null 2>&1").status; }
 
 // Rows without their timing fields, which legitimately differ between runs.
 std::vector<nlohmann::json> comparable_rows(const std::string& path) {

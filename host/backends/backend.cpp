@@ -7,6 +7,7 @@
 namespace rdp {
 
 std::unique_ptr<Backend> make_backend(const RunOptions& options) {
+  validate(options);
   switch (options.backend) {
     case BackendKind::cpu: return make_cpu_backend(options.threads);
     case BackendKind::cuda: {

@@ -16,8 +16,9 @@ class Backend {
   virtual ~Backend() = default;
   virtual std::string name() const = 0;    // "cpu" or "cuda"
   virtual std::string device() const = 0;  // what it runs on, for the result line
-  // Samples per call that keep a chunk short enough for progress and flat memory.
-  virtual uint64_t chunk_samples() const = 0;
+  // Samples per accumulate() call that keep a chunk of the plan short enough for
+  // progress lines and flat memory.
+  virtual uint64_t chunk_samples(const Plan& plan) const = 0;
   // Adds samples [first, first + count) of the plan's job to tally.
   virtual void accumulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) = 0;
   // Seconds the last accumulate() spent in the sampling loop itself: CUDA events around

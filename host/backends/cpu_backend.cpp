@@ -1,5 +1,5 @@
 // The CPU backend: the same per-sample pipeline as the CUDA kernels, run by OpenMP
-// threads (cpu_stage_loops.cpp).
+// threads (cpu_loops.cpp).
 #include <omp.h>
 
 #include <chrono>
@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "host/backends/backend.hpp"
-#include "host/backends/cpu_stage_loops.hpp"
+#include "host/backends/cpu_loops.hpp"
 
 namespace rdp {
 namespace {
@@ -46,12 +46,12 @@ class CpuBackend final : public Backend {
   }
   std::string name() const override { return "cpu"; }
   std::string device() const override { return fmt::format("{} ({} threads)", cpu_model(), threads_); }
-  uint64_t chunk_samples() const override { return uint64_t{1} << 24; }
+  uint64_t chunk_samples(const Plan& plan) const override { return plan.chunk_samples(uint64_t{1} << 24); }
 
   void accumulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
     const PipelineParams p = plan.host_params();
     const auto start = std::chrono::steady_clock::now();
-    run_stage_loops(plan.job.scheme, plan.job.source, p, first, count, threads_, tally);
+    run_cpu_loops(plan.key, p, first, count, threads_, plan.work_per_sample, tally);
     kernel_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   double last_kernel_seconds() const override { return kernel_seconds_; }

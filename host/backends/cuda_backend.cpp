@@ -14,6 +14,9 @@
 namespace rdp {
 namespace {
 
+// Per-block 32-bit shared counters stay exact while a launch has < 2^32 samples.
+constexpr uint64_t kMaxLaunchSamples = uint64_t{1} << 31;
+
 class CudaBackend final : public Backend {
  public:
   CudaBackend(int block_size, int device) : block_size_(block_size) {
@@ -34,14 +37,13 @@ class CudaBackend final : public Backend {
   double last_kernel_seconds() const override { return kernel_seconds_; }
   std::string name() const override { return "cuda"; }
   std::string device() const override { return device_; }
-  // Per-block 32-bit shared counters stay exact while a block sees < 2^32 samples.
-  uint64_t chunk_samples() const override { return uint64_t{1} << 31; }
+  uint64_t chunk_samples(const Plan& plan) const override { return plan.chunk_samples(kMaxLaunchSamples); }
 
-  // Launches of at most chunk_samples() each: the blocks' 32-bit shared counters stay exact.
+  // Launches of at most kMaxLaunchSamples each: the blocks' 32-bit shared counters stay exact.
   void accumulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
     double seconds = 0.0;
     for (uint64_t done = 0; done < count;) {
-      const uint64_t part = std::min(chunk_samples(), count - done);
+      const uint64_t part = std::min(kMaxLaunchSamples, count - done);
       accumulate_launch(plan, first + done, part, tally);
       seconds += kernel_seconds_;
       done += part;
@@ -59,14 +61,14 @@ class CudaBackend final : public Backend {
     p.centroids = centroids.data();
     p.boundaries = plan.boundaries.empty() ? nullptr : boundaries.data();
 
-    const LaunchShape shape = plan_launch(plan.job.scheme, plan.job.source, p, block_size_);
+    const LaunchShape shape = plan_launch(plan.key, p, block_size_);
     DeviceBuffer<unsigned long long> index_hist(plan.index_bins());
     DeviceBuffer<unsigned long long> pit_hist(p.pit_bins);
-    DeviceBuffer<BlockPartial> partials(static_cast<size_t>(shape.grid_size));
+    DeviceBuffer<Moments> partials(static_cast<size_t>(shape.grid_size));
     index_hist.zero();
     pit_hist.zero();
     cuda_check(cudaEventRecord(start_), "cudaEventRecord");
-    launch_sample_kernel(plan.job.scheme, plan.job.source, p, first, count,
+    launch_sample_kernel(plan.key, p, first, count,
                       {index_hist.data(), pit_hist.data(), partials.data()}, shape);
     cuda_check(cudaEventRecord(stop_), "cudaEventRecord");
     cuda_check(cudaDeviceSynchronize(), "sample_kernel");
@@ -76,10 +78,7 @@ class CudaBackend final : public Backend {
 
     Tally chunk;
     chunk.samples = count;
-    for (const BlockPartial& b : partials.download()) {
-      chunk.errors.merge(b.errors);
-      chunk.outside_window += b.outside_window;
-    }
+    for (const Moments& block : partials.download()) chunk.moments.merge(block);
     const auto index_counts = index_hist.download();
     const auto pit_counts = pit_hist.download();
     chunk.index_hist.assign(index_counts.begin(), index_counts.end());

@@ -16,23 +16,22 @@ void add_counts(std::vector<uint64_t>& totals, const std::vector<Count>& counts)
 
 struct Tally {
   uint64_t samples = 0;
-  uint64_t outside_window = 0;
-  ErrorMoments errors{};
+  Moments moments{};
   std::vector<uint64_t> index_hist;  // (index - index_lo) * groups + group
   std::vector<uint64_t> pit_hist;
 
   void merge(const Tally& o) {
     samples += o.samples;
-    outside_window += o.outside_window;
-    errors.merge(o.errors);
+    moments.merge(o.moments);
     add_counts(index_hist, o.index_hist);
     add_counts(pit_hist, o.pit_hist);
   }
 
   bool operator==(const Tally& o) const {
-    return samples == o.samples && outside_window == o.outside_window && errors.sum == o.errors.sum &&
-           errors.sum_sq == o.errors.sum_sq && errors.saturated == o.errors.saturated &&
-           index_hist == o.index_hist && pit_hist == o.pit_hist;
+    const ErrorMoments &e = moments.errors, &oe = o.moments.errors;
+    return samples == o.samples && moments.outside_window == o.moments.outside_window && e.sum == oe.sum &&
+           e.sum_sq == oe.sum_sq && e.saturated == oe.saturated && index_hist == o.index_hist &&
+           pit_hist == o.pit_hist;
   }
 };
 

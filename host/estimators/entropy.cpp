@@ -1,19 +1,19 @@
 #include "host/estimators/entropy.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace rdp {
 namespace {
 
-double to_double(uint128 v) {
-  return std::ldexp(static_cast<double>(static_cast<uint64_t>(v >> 64)), 64) + static_cast<double>(static_cast<uint64_t>(v));
-}
-
-// Entropy of a family of count vectors: plug-in H = E[-log2 p^(cell | family)] and the
-// delta-method standard error sqrt(Var[-log2 p^] / n).
-template <class CellCount, class FamilyTotal>
-EntropyEstimate entropy_from_counts(size_t cells, CellCount count, FamilyTotal family_total) {
-  double n = 0.0, m1 = 0.0, m2 = 0.0;
+// Entropy of a family of count vectors: plug-in H = E[-log2 p^(cell | family)], the
+// delta-method standard error sqrt(Var[-log2 p^] / n) and Miller's first-order bias
+// -(occupied cells - occupied families) / (2 n ln 2) (docs/theory.md §5.3).
+template <class CellCount, class FamilyTotal, class FamilyOf>
+EntropyEstimate entropy_from_counts(size_t cells, size_t families, CellCount count, FamilyTotal family_total,
+                                    FamilyOf family_of) {
+  double n = 0.0, m1 = 0.0, m2 = 0.0, occupied = 0.0;
+  std::vector<bool> family_seen(families, false);
   for (size_t c = 0; c < cells; ++c) {
     const double k = static_cast<double>(count(c));
     if (k == 0.0) continue;
@@ -21,33 +21,24 @@ EntropyEstimate entropy_from_counts(size_t cells, CellCount count, FamilyTotal f
     n += k;
     m1 += k * info;
     m2 += k * info * info;
+    occupied += 1.0;
+    family_seen[family_of(c)] = true;
   }
   if (n == 0.0) return {};
   const double mean = m1 / n;
   const double var = std::fmax(m2 / n - mean * mean, 0.0);
-  return {mean, std::sqrt(var / n)};
+  const double occupied_families = static_cast<double>(std::count(family_seen.begin(), family_seen.end(), true));
+  return {mean, std::sqrt(var / n), -(occupied - occupied_families) / (2.0 * n * std::log(2.0))};
 }
 
 }  // namespace
-
-MeanEstimate error_mean(const ErrorMoments& m, uint64_t samples, int scale_exp) {
-  const double n = static_cast<double>(samples);
-  const double mean = to_double(m.sum) / n;      // units of 2^-64 of 2^scale_exp
-  const double mean_sq = to_double(m.sum_sq) / n;
-  const double unit = std::ldexp(1.0, scale_exp - 64);
-  const double unit_sq = std::ldexp(1.0, 2 * scale_exp - 64);
-  // Var = E[e^2] - E[e]^2 with both terms in the error's own units.
-  const double e1 = mean * unit;
-  const double e2 = mean_sq * unit_sq;
-  const double var = samples > 1 ? std::fmax(e2 - e1 * e1, 0.0) * n / (n - 1.0) : 0.0;
-  return {e1, std::sqrt(var / n)};
-}
 
 EntropyEstimate conditional_entropy(const std::vector<uint64_t>& hist, uint32_t groups) {
   std::vector<uint64_t> group_total(groups, 0);
   for (size_t b = 0; b < hist.size(); ++b) group_total[b % groups] += hist[b];
   return entropy_from_counts(
-      hist.size(), [&](size_t b) { return hist[b]; }, [&](size_t b) { return group_total[b % groups]; });
+      hist.size(), groups, [&](size_t b) { return hist[b]; }, [&](size_t b) { return group_total[b % groups]; },
+      [&](size_t b) { return b % groups; });
 }
 
 EntropyEstimate marginal_entropy(const std::vector<uint64_t>& hist, uint32_t groups) {
@@ -58,7 +49,8 @@ EntropyEstimate marginal_entropy(const std::vector<uint64_t>& hist, uint32_t gro
     total += hist[b];
   }
   return entropy_from_counts(
-      index_count.size(), [&](size_t i) { return index_count[i]; }, [&](size_t) { return total; });
+      index_count.size(), 1, [&](size_t i) { return index_count[i]; }, [&](size_t) { return total; },
+      [](size_t) { return size_t{0}; });
 }
 
 }  // namespace rdp

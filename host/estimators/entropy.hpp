@@ -1,5 +1,6 @@
 #pragma once
-// Turn a Tally's integers into estimates with their uncertainty.
+// Plug-in entropies of index histograms, with their standard errors and bias estimates
+// (docs/theory.md §5.3).
 #include <cstdint>
 #include <vector>
 
@@ -7,16 +8,9 @@
 
 namespace rdp {
 
-struct MeanEstimate {
-  double mean = 0.0;
-  double se = 0.0;
-};
-
-// Mean and standard error of the per-sample error from its fixed-point moments.
-MeanEstimate error_mean(const ErrorMoments& m, uint64_t samples, int scale_exp);
-
 // Plug-in entropy (bits) of `index` given `group` for a histogram laid out as
-// bin = index * groups + group, and of `index` alone; with delta-method standard errors.
+// bin = index * groups + group, and of `index` alone; with delta-method standard errors
+// and Miller's first-order bias.
 EntropyEstimate conditional_entropy(const std::vector<uint64_t>& hist, uint32_t groups);
 EntropyEstimate marginal_entropy(const std::vector<uint64_t>& hist, uint32_t groups);
 

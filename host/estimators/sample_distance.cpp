@@ -8,8 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "kernels/sort.cuh"
 #include "host/backends/backend.hpp"
+#ifdef RDPSIM_WITH_CUDA
+#include "kernels/sort.cuh"
+#endif
 
 namespace rdp {
 
@@ -43,10 +45,13 @@ SampleDistance wasserstein_between(std::vector<double>& a, std::vector<double>& 
   if (backend == BackendKind::cuda && !cuda_unavailable_reason().empty())
     throw std::invalid_argument(fmt::format("--backend cuda: {}", cuda_unavailable_reason()));
   for (std::vector<double>* v : {&a, &b}) {
-    if (gpu)
+#ifdef RDPSIM_WITH_CUDA
+    if (gpu) {
       sort_on_device(v->data(), v->size());
-    else
-      __gnu_parallel::sort(v->begin(), v->end());
+      continue;
+    }
+#endif
+    __gnu_parallel::sort(v->begin(), v->end());
   }
   SampleDistance d = wasserstein_sorted(a, b);
   d.backend = gpu ? "cuda" : "cpu";

@@ -1,5 +1,5 @@
 #pragma once
-// The unit-circle results of the seed paper (Section 3): Theorem 3.1 (MultiQuan),
+// The unit-circle results of Zhou & Tian (docs/theory.md §6.4, §7.1): Theorem 3.1 (MultiQuan),
 // Theorem 3.3 (best one-shot scalar coding, reached by dithered quantization),
 // Theorem 3.2 (R(D, 0), parametrised by a von Mises law) and the centroid decoder.
 #include <cstdint>

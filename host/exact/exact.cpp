@@ -1,47 +1,35 @@
 #include "host/exact/exact.hpp"
 
-#include <cmath>
+#include <stdexcept>
 
-#include "kernels/dispatch.cuh"
+#include <fmt/format.h>
+
 #include "host/plan/plan.hpp"
-#include "host/exact/circle_theory.hpp"
-#include "host/exact/line_source_exact.hpp"
+#include "host/schemes/scheme_traits.hpp"
+#include "kernels/schemes/circle.cuh"
 
 namespace rdp {
-namespace {
-
-// Seed Section 3: every quantizer has L equiprobable cells, so all rates are log2 L.
-ExactResult circle_exact(const Job& job) {
-  ExactResult out;
-  out.job = job;
-  out.step = circle_step(job.L);
-  out.method = "closed form";
-  out.rate_bits = out.rate_marginal_bits = std::log2(static_cast<double>(job.L));
-  switch (job.scheme) {
-    case SchemeKind::multiquan:
-      out.distortion = circle::multiquan_distortion(job.L, job.N);
-      out.w1 = 0.0;
-      break;
-    case SchemeKind::dithered:
-    case SchemeKind::dithered_raw:
-      out.distortion = circle::dithered_distortion(job.L);
-      out.rate_conditional_bits = out.rate_conditional_limit_bits = out.rate_bits;
-      out.w1 = 0.0;
-      break;
-    case SchemeKind::deterministic: out.distortion = circle::centroid_distortion(job.L); break;
-    case SchemeKind::multiquan_eq6: break;  // rejected by validate()
-  }
-  return out;
-}
-
-}  // namespace
 
 ExactResult evaluate_exact(const Job& job) {
   validate(job);
-  if (job.source == SourceKind::circle) return circle_exact(job);
-  return visit_line_source(job.source, [&](auto tag) {
-    return exact::evaluate_line_source<typename decltype(tag)::type>(job);
-  });
+  const SchemeTraits& scheme = traits(job.scheme);
+  const bool circle = job.source == SourceKind::circle;
+  ExactResult out;
+  out.job = job;
+  if (circle) {
+    if (!scheme.exact_circle)
+      throw std::invalid_argument(fmt::format("no exact evaluation of {} on the circle", scheme.name));
+    out.step = circle_step(job.L);
+    out.method = "closed form";
+    scheme.exact_circle(job, out);
+  } else {
+    if (!scheme.exact_line) throw std::invalid_argument(fmt::format("no exact evaluation of {}", scheme.name));
+    out.step = job.step;
+    out.method = "quadrature";
+    scheme.exact_line(make_plan(job), out);
+  }
+  if (scheme.perfect_perception) out.w1 = 0.0;  // X^ has the law of X exactly
+  return out;
 }
 
 }  // namespace rdp

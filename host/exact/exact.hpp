@@ -1,6 +1,6 @@
 #pragma once
 // `rdpsim exact`: rate and distortion of a job without sampling, by quadrature on
-// the 1-D sources and in closed form on the circle (SPEC sections 3 and 4).
+// the 1-D sources and in closed form on the circle (docs/theory.md §6).
 #include <optional>
 #include <string>
 

@@ -8,7 +8,8 @@
 
 #include "kernels/dispatch.cuh"
 #include "host/exact/exact.hpp"
-#include "host/exact/quadrature.hpp"
+#include "host/exact/multiquan_cell.hpp"
+#include "host/schemes/multiquan_thresholds.hpp"
 #include "host/plan/plan.hpp"
 
 namespace rdp {
@@ -16,7 +17,7 @@ namespace {
 
 // The design as the optimizer sees it: boundaries c_j over a window of whole rows
 // where the source has mass (uniform offsets outside), and the Lagrangian as a sum
-// of per-cell terms T_j, each depending on c_j .. c_{j+N} only.
+// of per-cell terms T_j, each depending on c_j .. c_{j+N} only (docs/theory.md §8.1).
 template <class Source>
 class Design {
  public:
@@ -26,28 +27,17 @@ class Design {
     const int64_t row_hi = static_cast<int64_t>(std::ceil(Source::isf(kTail) / step)) + 1;
     first_ = static_cast<int64_t>(N) * row_lo;
     c_.resize(static_cast<size_t>(N) * (row_hi - row_lo + 1));
-    for (size_t k = 0; k < c_.size(); ++k) c_[k] = uniform(first_ + static_cast<int64_t>(k));
+    for (size_t k = 0; k < c_.size(); ++k) c_[k] = uniform_offset_boundary(first_ + static_cast<int64_t>(k), N, step);
   }
 
   int64_t first() const { return first_; }
   const std::vector<double>& boundaries() const { return c_; }
   void set(const std::vector<double>& c) { c_ = c; }
 
-  double at(const std::vector<double>& c, int64_t j) const {
-    const int64_t k = j - first_;
-    return k >= 0 && k < static_cast<int64_t>(c.size()) ? c[k] : uniform(j);
-  }
+  // c_j of the design c: the decoder's own Multiquan::boundary over these thresholds.
+  double at(const std::vector<double>& c, int64_t j) const { return Multiquan<Source>::boundary(params(c), j); }
 
-  // Order of the interleaved sequence, including the junctions with the uniform grid.
-  bool ordered(const std::vector<double>& c) const {
-    double previous = uniform(first_ - 1);
-    for (size_t k = 0; k <= c.size(); ++k) {
-      const double v = k < c.size() ? c[k] : uniform(first_ + static_cast<int64_t>(c.size()));
-      if (!(v >= previous)) return false;
-      previous = v;
-    }
-    return true;
-  }
+  bool ordered(const std::vector<double>& c) const { return !first_disorder(c, first_, N_, step_); }
 
   struct Cell {
     double mass = 0.0;
@@ -57,17 +47,14 @@ class Design {
   };
 
   Cell cell(const std::vector<double>& c, int64_t j) const {
+    const exact::MultiquanCell m = exact::multiquan_cell<Source>(params(c), j);
     Cell out;
-    const double lo = at(c, j), hi = at(c, j + N_);
-    out.mass = exact::interval_mass<Source>(lo, hi);
-    if (!(out.mass > 0.0)) return out;
-    const exact::IntervalMoments x = exact::interval_moments<Source>(lo, hi);
-    const exact::IntervalMoments r = exact::interval_moments<Source>(recon_point(c, j), recon_point(c, j + 1));
-    out.rec_mean = r.mean;
-    out.rec_variance = r.variance;
-    const double gap = x.mean - r.mean;
-    out.distortion = out.mass / N_ * (x.variance + r.variance + gap * gap);
-    out.rate = -out.mass * std::log2(out.mass) / N_;
+    out.mass = m.mass;
+    if (!(m.mass > 0.0)) return out;
+    out.rec_mean = m.recon.mean;
+    out.rec_variance = m.recon.variance;
+    out.distortion = m.mass / N_ * m.conditional_distortion();
+    out.rate = -m.mass * std::log2(m.mass) / N_;
     return out;
   }
 
@@ -115,18 +102,15 @@ class Design {
   double step() const { return step_; }
 
  private:
-  double uniform(int64_t j) const { return uniform_offset_boundary(j, N_, step_); }
-
-  // a_j: F(a_j) = (1/N) sum_k F(c_{j+k}), through the tail where it is exact.
-  double recon_point(const std::vector<double>& c, int64_t j) const {
-    double lower = 0.0, upper = 0.0;
-    for (uint32_t k = 0; k < N_; ++k) {
-      lower += Source::cdf(at(c, j + k));
-      upper += Source::sf(at(c, j + k));
-    }
-    lower /= N_;
-    upper /= N_;
-    return lower < 0.5 ? Source::icdf(lower) : Source::isf(upper);
+  // The pipeline's view of the design c: uniform offsets with c spliced in.
+  PipelineParams params(const std::vector<double>& c) const {
+    PipelineParams p;
+    p.N = N_;
+    p.step = step_;
+    p.boundaries = c.data();
+    p.boundary_lo = first_;
+    p.boundary_count = static_cast<uint32_t>(c.size());
+    return p;
   }
 
   uint32_t N_;

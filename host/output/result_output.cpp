@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "host/schemes/scheme_traits.hpp"
+
 namespace rdp {
 namespace {
 
@@ -12,7 +14,7 @@ nlohmann::ordered_json job_keys(const Job& j, double step) {
   nlohmann::ordered_json o;
   o["scheme"] = to_string(j.scheme);
   o["source"] = to_string(j.source);
-  o["N"] = is_multiquan(j.scheme) ? nlohmann::ordered_json(j.N) : nullptr;
+  o["N"] = applies(j.scheme, kAxisN) ? nlohmann::ordered_json(j.N) : nullptr;
   o["L"] = j.source == SourceKind::circle ? nlohmann::ordered_json(j.L) : nullptr;
   o["step"] = step;
   return o;
@@ -33,9 +35,10 @@ nlohmann::ordered_json to_json(const Result& r) {
   o["device"] = r.device;
   o["rate_bits"] = r.rate.bits;
   o["rate_bits_se"] = r.rate.se;
+  o["rate_bias_bits"] = r.rate.bias;
   o["rate_marginal_bits"] = r.rate_marginal.bits;
   o["rate_marginal_bits_se"] = r.rate_marginal.se;
-  if (is_dithered(j.scheme) && r.rate_conditional) {
+  if (r.rate_conditional) {
     o["rate_conditional_bits"] = r.rate_conditional->bits;
     o["rate_conditional_bits_se"] = r.rate_conditional->se;
     o["dither_bins"] = j.dither_bins;
@@ -67,7 +70,7 @@ std::string results_table(const std::vector<Result>& results) {
                                 "distortion ± se", "W1", "KS p");
   for (const Result& r : results) {
     const Job& j = r.job;
-    const std::string n = is_multiquan(j.scheme) ? std::to_string(j.N) : "-";
+    const std::string n = applies(j.scheme, kAxisN) ? std::to_string(j.N) : "-";
     const std::string l = j.source == SourceKind::circle ? std::to_string(j.L) : "-";
     const std::string cond = r.rate_conditional ? fmt::format("{:.4f}", r.rate_conditional->bits) : "-";
     const Perception& p = r.perception;

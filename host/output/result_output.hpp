@@ -1,5 +1,5 @@
 #pragma once
-// A Result as one JSON line (SPEC section 5) or as a row of a readable table.
+// A Result as one JSON line (keys in the README) or as a row of a readable table.
 #include <string>
 #include <vector>
 

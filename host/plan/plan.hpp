@@ -1,27 +1,33 @@
 #pragma once
-// A Plan turns a Job into what the per-sample pipeline reads: step, histogram
-// window, fixed-point scale and the decoder's tables. Both backends run from it, so
-// the CPU and the GPU decode with identical tables.
+// A Plan is what a backend runs: the pipeline's key and the plain data it reads (step,
+// histogram window, fixed-point scale, the decoder's tables). Both backends run from
+// it, so the CPU and the GPU decode with identical tables.
+#include <algorithm>
 #include <vector>
 
+#include "kernels/limits.cuh"
 #include "kernels/pipeline_params.cuh"
 #include "host/job.hpp"
 
 namespace rdp {
 
-// Histogram windows never exceed this many bins; samples outside are counted
-// (Result::overflow) and decoded exactly all the same.
-constexpr uint64_t kMaxIndexBins = uint64_t{1} << 22;
-
 struct Plan {
-  Job job;
+  PipelineKey key;
+  Job job;                               // the scheme job it was made from (scalar schemes)
   PipelineParams params;                 // table pointers left null: each backend sets its own
+  // Cost of one sample relative to a scalar scheme's, so that backends cut runs into
+  // chunks of similar duration (progress lines, Ctrl-C).
+  double work_per_sample = 1.0;
   std::vector<ReconBoundary> recon;      // multiquan
   std::vector<double> centroids;         // deterministic
   std::vector<double> boundaries;        // multiquan with general thresholds
   // 1-D sources: every index a source draw can reach, before the histogram window's cap.
   int64_t reachable_lo = 0, reachable_hi = -1;
   uint64_t index_bins() const { return uint64_t{params.index_count} * params.groups; }
+  // Samples per backend call: `base` for a scalar scheme, fewer for costlier pipelines.
+  uint64_t chunk_samples(uint64_t base) const {
+    return std::max<uint64_t>(1024, static_cast<uint64_t>(static_cast<double>(base) / work_per_sample));
+  }
   // The parameters with their table pointers into this plan's host memory.
   PipelineParams host_params() const {
     PipelineParams p = params;
@@ -35,5 +41,7 @@ struct Plan {
 // Throws std::invalid_argument naming the bad value when the job is not valid.
 void validate(const Job& job);
 Plan make_plan(const Job& job);
+// The uniform points of a lattice's Voronoi cell (`rdpsim nsm`): no histograms.
+Plan make_cell_plan(LatticeKind lattice, uint64_t seed);
 
 }  // namespace rdp

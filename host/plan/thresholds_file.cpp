@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "host/limits.hpp"
 #include "host/plan/plan.hpp"
+#include "host/schemes/scheme_traits.hpp"
 #include "host/sweep/jsonl_file.hpp"
 
 namespace rdp {
@@ -30,8 +32,9 @@ ThresholdsFile load_thresholds(const std::string& path) {
     if (!source) throw std::invalid_argument(fmt::format("'{}': unknown source {}", path, j["source"].dump()));
     t.source = *source;
     const auto& n = need("N");
-    if (!n.is_number_integer() || n.get<int64_t>() < 1 || n.get<int64_t>() > 65536)
-      throw std::invalid_argument(fmt::format("'{}': \"N\" must be a whole number in [1, 65536], got {}", path, n.dump()));
+    if (!n.is_number_integer() || !limits::kN.contains(n.get<int64_t>()))
+      throw std::invalid_argument(fmt::format("'{}': \"N\" must be a whole number in [{}, {}], got {}", path,
+                                              limits::kN.lo, limits::kN.hi, n.dump()));
     t.N = n.get<uint32_t>();
     t.step = need("step").get<double>();
     t.first = need("first").get<int64_t>();
@@ -62,8 +65,9 @@ void save_thresholds(const std::string& path, const ThresholdsFile& t) {
 }
 
 void apply_thresholds(const ThresholdsFile& t, Job& job, const std::string& path) {
-  if (job.scheme != SchemeKind::multiquan)
-    throw std::invalid_argument(fmt::format("--thresholds applies to --scheme multiquan, not {}", to_string(job.scheme)));
+  if (!applies(job.scheme, kAxisThresholds))
+    throw std::invalid_argument(fmt::format("--thresholds applies to --scheme {}, not {}", schemes_with(kAxisThresholds),
+                                            to_string(job.scheme)));
   if (job.source != t.source || job.N != t.N || job.step != t.step)
     throw std::invalid_argument(fmt::format("'{}' was made for --source {} --N {} --step {}, not --source {} --N {} --step {}",
                                             path, to_string(t.source), t.N, t.step, to_string(job.source), job.N,

@@ -11,7 +11,9 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "host/limits.hpp"
 #include "host/plan/plan.hpp"
+#include "host/schemes/scheme_traits.hpp"
 
 namespace rdp {
 namespace {
@@ -80,6 +82,11 @@ std::vector<uint64_t> integer_axis(const toml::node& node, const std::string& ke
   return values;
 }
 
+std::vector<uint64_t> integer_axis(const toml::node& node, const std::string& key, const std::string& origin,
+                                   const limits::IntegerRange& range) {
+  return integer_axis(node, key, origin, static_cast<double>(range.lo), static_cast<double>(range.hi));
+}
+
 template <class Kind>
 std::vector<Kind> name_axis(const toml::node& node, const std::string& key, const std::string& origin,
                             std::optional<Kind> (*parse)(const std::string&)) {
@@ -111,7 +118,7 @@ void reject_unknown_keys(const toml::table& table, const std::set<std::string>& 
 
 std::string point_id(const Job& job) {
   std::string id = fmt::format("{}/{}", to_string(job.scheme), to_string(job.source));
-  if (is_multiquan(job.scheme)) id += fmt::format("/N={}", job.N);
+  if (applies(job.scheme, kAxisN)) id += fmt::format("/N={}", job.N);
   if (job.source == SourceKind::circle)
     id += fmt::format("/L={}", job.L);
   else
@@ -136,16 +143,16 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   config.path = origin;
   Job base;
   base.samples = 1000000;
-  if (const toml::node* n = root.get("samples")) base.samples = integer_axis(*n, "samples", origin, 1, 9.2e18).front();
-  if (const toml::node* n = root.get("seed")) base.seed = integer_axis(*n, "seed", origin, 0, 9.2e18).front();
+  if (const toml::node* n = root.get("samples")) base.samples = integer_axis(*n, "samples", origin, 1, limits::kMaxSamples).front();
+  if (const toml::node* n = root.get("seed")) base.seed = integer_axis(*n, "seed", origin, 0, limits::kMaxSeed).front();
   if (const toml::node* n = root.get("dither_bins"))
-    base.dither_bins = static_cast<uint32_t>(integer_axis(*n, "dither_bins", origin, 1, 65536).front());
+    base.dither_bins = static_cast<uint32_t>(integer_axis(*n, "dither_bins", origin, limits::kDitherBins).front());
   if (const toml::node* n = root.get("pit_bins"))
-    base.pit_bins = static_cast<uint32_t>(integer_axis(*n, "pit_bins", origin, 16, 1 << 24).front());
+    base.pit_bins = static_cast<uint32_t>(integer_axis(*n, "pit_bins", origin, limits::kPitBins).front());
   if (const toml::node* n = root.get("threads"))
-    config.run.threads = static_cast<int>(integer_axis(*n, "threads", origin, 0, 4096).front());
+    config.run.threads = static_cast<int>(integer_axis(*n, "threads", origin, limits::kThreads).front());
   if (const toml::node* n = root.get("block_size"))
-    config.run.block_size = static_cast<int>(integer_axis(*n, "block_size", origin, 32, 1024).front());
+    config.run.block_size = static_cast<int>(integer_axis(*n, "block_size", origin, limits::kBlockSize).front());
   if (const toml::node* n = root.get("backend")) {
     const auto name = n->value<std::string>();
     const auto kind = name ? parse_backend(*name) : std::nullopt;
@@ -159,6 +166,11 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
     config.mode = *name == "exact" ? SweepMode::exact : SweepMode::simulate;
   }
   if (const toml::node* n = root.get("name"); n && !n->is_string()) fail(origin, "name must be a string");
+  try {
+    validate(config.run);
+  } catch (const std::invalid_argument& e) {
+    fail(origin, e.what());
+  }
 
   const toml::table* grid = root["grid"].as_table();
   if (!grid) fail(origin, "missing [grid] table");
@@ -170,15 +182,15 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
     const toml::node* n = grid->get(key);
     return n ? read(*n) : fallback;
   };
-  const auto Ns = axis("N", [&](const toml::node& n) { return integer_axis(n, "N", origin, 1, 65536); },
+  const auto Ns = axis("N", [&](const toml::node& n) { return integer_axis(n, "N", origin, limits::kN); },
                        std::vector<uint64_t>{1});
-  const auto Ls = axis("L", [&](const toml::node& n) { return integer_axis(n, "L", origin, 1, 65536); },
+  const auto Ls = axis("L", [&](const toml::node& n) { return integer_axis(n, "L", origin, limits::kL); },
                        std::vector<uint64_t>{});
   const auto steps = axis("step", [&](const toml::node& n) { return numeric_axis(n, "step", origin); },
                           std::vector<double>{});
-  const auto sample_counts = axis("samples", [&](const toml::node& n) { return integer_axis(n, "samples", origin, 1, 9.2e18); },
+  const auto sample_counts = axis("samples", [&](const toml::node& n) { return integer_axis(n, "samples", origin, 1, limits::kMaxSamples); },
                                   std::vector<uint64_t>{base.samples});
-  const auto seeds = axis("seed", [&](const toml::node& n) { return integer_axis(n, "seed", origin, 0, 9.2e18); },
+  const auto seeds = axis("seed", [&](const toml::node& n) { return integer_axis(n, "seed", origin, 0, limits::kMaxSeed); },
                           std::vector<uint64_t>{base.seed});
 
   std::set<std::string> seen;
@@ -189,7 +201,7 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
       const bool circle = source == SourceKind::circle;
       if (circle && Ls.empty()) fail(origin, "[grid] needs L for the circle source");
       if (!circle && steps.empty()) fail(origin, fmt::format("[grid] needs step for the {} source", to_string(source)));
-      const std::vector<uint64_t> n_axis = is_multiquan(scheme) ? Ns : std::vector<uint64_t>{1};
+      const std::vector<uint64_t> n_axis = applies(scheme, kAxisN) ? Ns : std::vector<uint64_t>{1};
       const std::vector<uint64_t> l_axis = circle ? Ls : std::vector<uint64_t>{0};
       const std::vector<double> step_axis = circle ? std::vector<double>{0.0} : steps;
       for (uint64_t N : n_axis)

@@ -1,5 +1,5 @@
 #pragma once
-// A sweep configuration (TOML, SPEC section 6) and its expansion into grid points.
+// A sweep configuration (TOML, README "Sweeps") and its expansion into grid points.
 #include <cstdint>
 #include <string>
 #include <vector>

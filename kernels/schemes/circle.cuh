@@ -1,5 +1,5 @@
 #pragma once
-// The unit-circle source of SPEC section 1 and seed Section 3: X uniform on the
+// The unit-circle source (docs/theory.md §1.2, §2.5; Zhou & Tian Section 3): X uniform on the
 // circle, coded by its angle theta in (-pi, pi); Delta = 2*pi/L and indices mod L.
 // Distortion ||x - x^||^2 = 2 - 2 cos(theta - theta^), written 4 sin^2(d/2) so that
 // small errors keep their precision.

@@ -1,5 +1,5 @@
 #pragma once
-// Classical entropy-coded scalar quantization with the centroid decoder (SPEC 2.3):
+// Classical entropy-coded scalar quantization with the centroid decoder (docs/theory.md §2.4):
 // i = round(x/Delta), X^ = E[X | cell i]. No perception constraint: the R(D, inf)
 // reference.
 #include "../pipeline_params.cuh"

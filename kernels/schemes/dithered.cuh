@@ -1,5 +1,5 @@
 #pragma once
-// Universal dithered quantization (SPEC 2.2): common dither Z ~ U[-Delta/2, Delta/2),
+// Universal dithered quantization (docs/theory.md §2.3): common dither Z ~ U[-Delta/2, Delta/2),
 // k = round((x + z)/Delta), y = k*Delta - z = x + Z~ with Z~ independent of X.
 // With post-processing, X^ = phi(y) = F^-1(F_Y(y)) has the law of X; without it
 // (dithered-raw), X^ = y. The dither's bin is the histogram group, so the same

@@ -1,8 +1,8 @@
 #pragma once
-// MultiQuan (SPEC 2.1): N quantizers, one chosen by the common randomness n. Cell
+// MultiQuan (docs/theory.md §2.1): N quantizers, one chosen by the common randomness n. Cell
 // j = N*i + n is [c_j, c_{j+N}) on the interleaved, non-decreasing boundary sequence c_j:
-// uniform offsets c_j = (j/N - 1/2)*Delta by default, or general thresholds (seed
-// Appendix D) over a window. Its reconstruction interval [a_j, a_{j+1}) has
+// uniform offsets c_j = (j/N - 1/2)*Delta by default, or general thresholds (docs/theory.md
+// §2.2) over a window. Its reconstruction interval [a_j, a_{j+1}) has
 // F(a_j) = (1/N) sum_{k<N} F(c_{j+k}); X^ is drawn from the source restricted to it,
 // which makes X^ ~ X exactly.
 #include "../pipeline_params.cuh"
@@ -28,13 +28,13 @@ struct Multiquan {
   // a_j from its definition; the host tabulates the decoder's boundaries over the
   // histogram window and samples outside the window recompute them here.
   RDP_HD static ReconBoundary recon_boundary(const PipelineParams& p, int64_t j) {
-    double lower = 0.0, upper = 0.0;
+    double cdf = 0.0, sf = 0.0;
     for (uint32_t k = 0; k < p.N; ++k) {
       const double c = boundary(p, j + k);
-      lower += Source::cdf(c);
-      upper += Source::sf(c);
+      cdf += Source::cdf(c);
+      sf += Source::sf(c);
     }
-    return {lower / p.N, upper / p.N};
+    return {cdf / p.N, sf / p.N};
   }
 
   RDP_HD static ReconBoundary recon_at(const PipelineParams& p, int64_t j, bool in_window) {
@@ -61,9 +61,9 @@ struct Multiquan {
   // X^ uniform in probability on [a_j, a_{j+1}), interpolated in whichever tail keeps precision.
   RDP_HD static double decode(const ReconBoundary& lo, const ReconBoundary& hi, uint32_t priv) {
     const double u = unit_from_word(priv);
-    const bool lower = lo.lower < 0.5;
-    const double t = lower ? lo.lower + u * (hi.lower - lo.lower) : lo.upper - u * (lo.upper - hi.upper);
-    return Source::tail_quantile(t, !lower);
+    const bool lower_tail = lo.cdf < 0.5;
+    const double t = lower_tail ? lo.cdf + u * (hi.cdf - lo.cdf) : lo.sf - u * (lo.sf - hi.sf);
+    return Source::tail_quantile(t, !lower_tail);
   }
 
   RDP_HD static double draw(const PipelineParams&, const SampleRandoms& r) {

@@ -17,7 +17,7 @@ import numpy as np
 
 
 def reconstruction_cdf(N, step, i_lo, i_hi):
-    """F(a_j) = mean_k F(c_{j+k}) for the boundaries j of the window's cells (SPEC 2.1)."""
+    """F(a_j) = mean_k F(c_{j+k}) for the boundaries j of the window's cells (docs/theory.md §2.1)."""
     j = np.arange(N * i_lo, N * (i_hi + 1) + 1)
     c = ((j[:, None] + np.arange(N)[None, :]) / N - 0.5) * step
     return (-np.expm1(-np.maximum(c, 0.0))).mean(axis=1)

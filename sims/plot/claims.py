@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The seed paper's claims about Figs. 3, 7 and 8, checked on rdpsim's numbers.
+"""Zhou & Tian's claims about Figs. 3, 7 and 8, checked on rdpsim's numbers.
 
   python3 sims/plot/claims.py RESULTS_DIR
 
@@ -105,8 +105,8 @@ def main():
               f"quantization — at R = {', '.join(f'{r:g}' for r in beats) or 'no rate'} bits: {verdict(bool(beats))}.")
         print(f"- {name} (Fig. 8): against dithered quantization with conditional entropy coding H(k|Z), which no "
               f"practical code reaches, MultiQuan with uniform offsets and N = 8 needs {min(cond):+.3f} to "
-              f"{max(cond):+.3f} bits: about even. The paper's claim that optimized thresholds beat it belongs to "
-              f"the threshold-optimization issue.")
+              f"{max(cond):+.3f} bits: about even. The paper's claim concerns optimized thresholds: "
+              f"see the Fig. 8 section (sims/plot/fig8_optimized.py).")
     print(f"- circle: the gap to optimal scalar coding shrinks exponentially with the number of common random bits — "
           f"each extra bit divides it by {min(factors):.2f} to {max(factors):.2f} (about 4: the gap falls like 4^-bits): "
           f"{verdict(min(factors) > 2.0)}.")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Seed paper, Fig. 8: MultiQuan with optimized thresholds (Appendix D).
+"""Zhou & Tian (arXiv:2406.19248), Fig. 8: MultiQuan with optimized thresholds (Appendix D).
 
   python3 sims/plot/fig8_optimized.py RESULTS_DIR FIGURE_DIR [--samples 1e6]
 

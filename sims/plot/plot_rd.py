@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rate-distortion plots like the seed paper's Figs. 3, 7 and 8, from rdpsim sweep output.
+"""Rate-distortion plots like Zhou & Tian's Figs. 3, 7 and 8, from rdpsim sweep output.
 
   python3 sims/plot/plot_rd.py RESULTS_DIR FIGURE_DIR
 

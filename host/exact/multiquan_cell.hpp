@@ -1,0 +1,45 @@
+#pragma once
+// One multiquan cell by quadrature (docs/theory.md §6.1, §8.1): its mass, the law of X
+// on it and the law of X^ on its reconstruction interval [a_j, a_{j+1}). The exact
+// evaluator and the threshold optimizer both sum these; a_j comes from the decoder's own
+// Multiquan::recon_boundary.
+#include <algorithm>
+
+#include "host/exact/quadrature.hpp"
+#include "kernels/schemes/multiquan.cuh"
+
+namespace rdp::exact {
+
+// a_j from its probability coordinates; a coordinate that underflowed to 0 stands for
+// the quantile at the smallest representable probability rather than an infinity.
+template <class Source>
+double recon_point(const ReconBoundary& a) {
+  return a.cdf < 0.5 ? Source::icdf(std::max(a.cdf, kSmallestProbability))
+                     : Source::isf(std::max(a.sf, kSmallestProbability));
+}
+
+struct MultiquanCell {
+  double mass = 0.0;       // P(X in cell j)
+  IntervalMoments source;  // X given the cell
+  IntervalMoments recon;   // X^ given the cell: the source restricted to [a_j, a_{j+1})
+  // E[(X - X^)^2 | cell j]: X and X^ are independent given the cell.
+  double conditional_distortion() const {
+    const double gap = source.mean - recon.mean;
+    return source.variance + recon.variance + gap * gap;
+  }
+};
+
+template <class Source>
+MultiquanCell multiquan_cell(const PipelineParams& p, int64_t j) {
+  using Scheme = Multiquan<Source>;
+  MultiquanCell cell;
+  const double lo = Scheme::boundary(p, j), hi = Scheme::boundary(p, j + p.N);
+  cell.mass = interval_mass<Source>(lo, hi);
+  if (!(cell.mass > 0.0)) return cell;
+  cell.source = interval_moments<Source>(lo, hi);
+  cell.recon = interval_moments<Source>(recon_point<Source>(Scheme::recon_boundary(p, j - p.recon_shift)),
+                                        recon_point<Source>(Scheme::recon_boundary(p, j + 1 - p.recon_shift)));
+  return cell;
+}
+
+}  // namespace rdp::exact

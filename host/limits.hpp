@@ -1,0 +1,43 @@
+#pragma once
+// Every limit on a job's or a run's settings, defined once. The command line, sweep
+// files, thresholds files and Job/RunOptions validation check against these and word
+// their errors from them, before any output file is created.
+#include <cstdint>
+#include <string>
+
+#include "kernels/limits.cuh"
+
+namespace rdp::limits {
+
+struct IntegerRange {
+  long long lo, hi;
+  bool contains(long long v) const { return v >= lo && v <= hi; }
+};
+
+inline constexpr IntegerRange kN{1, 65536};           // offset quantizers (multiquan)
+inline constexpr IntegerRange kL{1, 65536};           // levels on the circle
+inline constexpr IntegerRange kDitherBins{1, 65536};  // bins of the dither for H(k | Z)
+inline constexpr IntegerRange kPitBins{kMinPitBins, kMaxPitBins};  // and a power of two
+inline constexpr IntegerRange kThreads{0, 4096};      // CPU threads (0: all cores)
+inline constexpr IntegerRange kBlockSize{32, kMaxBlockSize};       // and a multiple of 32
+inline constexpr IntegerRange kDevice{-1, 1024};      // CUDA ordinal (-1: the runtime's default)
+
+// Samples and seeds are whole numbers that a double and an int64 both hold.
+inline constexpr double kMaxSamples = 9.2e18;
+inline constexpr double kMaxSeed = 9.2e18;
+
+// Steps of the 1-D sources. Below 1e-5 the tail-safe closed forms lose digits to
+// cancellation (errors of order eps/step) and the histogram window no longer covers the
+// source; above 100 every source sits in one cell.
+inline constexpr double kMinStep = 1e-5;
+inline constexpr double kMaxStep = 100.0;
+
+// A multiquan decoder table sums N CDFs per entry: refuse work that would run for hours.
+inline constexpr double kMaxTableWork = 2e9;
+
+// "{what} must be in [lo, hi], got v" when v is outside the range.
+void check(const IntegerRange& range, long long v, const std::string& what);
+
+bool is_power_of_two(long long v);
+
+}  // namespace rdp::limits

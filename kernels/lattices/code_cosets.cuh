@@ -1,0 +1,149 @@
+#pragma once
+// Closest point of a lattice that is a union of cosets of q*D_M indexed by the words of
+// a binary code C (docs/theory.md §3.2):
+//   { base*1 + step*c + q*z : c in C, z in Z^M, sum z = parity (mod 2) }.
+// Barnes-Wall's Lambda16 is RM(1,4) + 2 D16 (base 0, step 1, q 2, even); the Leech
+// lattice, scaled by sqrt 8, is the union of two such sets over the Golay code (base 0
+// and 1, step 2, q 4, parity 0 and 1). Every word of C is tried, in Gray-code order so
+// that each next word differs from the last by one generator: the distance and the
+// parity of z are updated over that generator's support only. The best word gets its
+// distance recomputed from scratch, so the drift of the running sum decides nothing.
+#include <cmath>
+#include <cstdint>
+
+#include "rounding.cuh"
+
+namespace rdp::lattice {
+
+// Code: kLength (= M), kGenerators (k words, bit i = coordinate i), generator(j).
+template <class Code>
+struct CodeCosets {
+  static constexpr int M = Code::kLength;
+
+  // For one coordinate and one code bit: the nearest point of residue + q*Z, its
+  // distance, the parity of its z, and the cost of the nearest point of the other parity.
+  struct Choice {
+    double point, distance, flip_cost, flipped_point;
+    uint32_t parity;
+  };
+
+  RDP_HD static Choice choose(double x, double residue, double q) {
+    Choice c;
+    const double z = round_half_up((x - residue) / q);
+    c.point = residue + q * z;
+    c.distance = (x - c.point) * (x - c.point);
+    c.flipped_point = c.point + (x >= c.point ? q : -q);
+    c.flip_cost = (x - c.flipped_point) * (x - c.flipped_point) - c.distance;
+    c.parity = static_cast<uint32_t>(static_cast<int64_t>(z) & 1);
+    return c;
+  }
+
+  // Sum of the chosen distances of word c, with the cheapest parity flip when needed.
+  RDP_HD static double word_distance(const Choice (&choice)[2][M], uint32_t c, uint32_t parity, int& flip) {
+    double total = 0.0;
+    uint32_t p = 0;
+    double cheapest = INFINITY;
+    flip = -1;
+    for (int i = 0; i < M; ++i) {
+      const Choice& ch = choice[(c >> i) & 1u][i];
+      total += ch.distance;
+      p ^= ch.parity;
+      if (ch.flip_cost < cheapest) {
+        cheapest = ch.flip_cost;
+        flip = i;
+      }
+    }
+    if (p == parity) {
+      flip = -1;
+      return total;
+    }
+    return total + cheapest;
+  }
+
+  // The closest point of the coset family (base, step, q, parity) to x, if closer than
+  // best_distance (then best and best_distance are replaced).
+  RDP_HD static void search(const double (&x)[M], double base, double step, double q, uint32_t parity,
+                            double& best_distance, double (&best)[M]) {
+    Choice choice[2][M];
+    double delta[M];
+    double total = 0.0;  // the chosen distances of word c, without the parity fix
+    for (int i = 0; i < M; ++i) {
+      choice[0][i] = choose(x[i], base, q);
+      choice[1][i] = choose(x[i], base + step, q);
+      delta[i] = choice[1][i].distance - choice[0][i].distance;
+      total += choice[0][i].distance;
+    }
+    // Running sums drift by far less than this; candidates within it are recomputed.
+    const double slack = 1e-9 * (total + 1.0);
+    uint32_t c = 0, best_word = 0;
+    double best_here = best_distance;  // words must beat what an earlier family found
+    for (uint32_t k = 0; k < (1u << Code::kGenerators); ++k) {
+      if (k != 0) {
+        const uint32_t g = Code::generator(lowest_set_bit(k));
+        for (uint32_t bits = g; bits != 0; bits &= bits - 1) {
+          const int i = lowest_set_bit(bits);
+          total += ((c >> i) & 1u) ? -delta[i] : delta[i];
+        }
+        c ^= g;
+      }
+      // A parity flip costs at least 0, so a word already too far needs no more thought.
+      if (total > best_here + slack) continue;
+      int flip;
+      const double exact = word_distance(choice, c, parity, flip);
+      if (exact < best_here) {
+        best_here = exact;
+        best_word = c;
+      }
+    }
+    if (!(best_here < best_distance)) return;
+    best_distance = best_here;
+    int flip;
+    word_distance(choice, best_word, parity, flip);
+    for (int i = 0; i < M; ++i) {
+      const Choice& ch = choice[(best_word >> i) & 1u][i];
+      best[i] = i == flip ? ch.flipped_point : ch.point;
+    }
+  }
+};
+
+// The first-order Reed-Muller code RM(1,4): the all-ones word and the four coordinate
+// functions of F_2^4 (coordinate i is the point with binary digits i).
+struct ReedMuller14 {
+  static constexpr int kLength = 16;
+  static constexpr int kGenerators = 5;
+  RDP_HD static uint32_t generator(int j) {
+    switch (j) {
+      case 0: return 0xAAAAu;  // bit 0 of i
+      case 1: return 0xCCCCu;  // bit 1
+      case 2: return 0xF0F0u;  // bit 2
+      case 3: return 0xFF00u;  // bit 3
+      default: return 0xFFFFu; // all ones
+    }
+  }
+};
+
+// The extended binary Golay code [24, 12, 8]: the cyclic code of length 23 generated by
+// 1 + x^2 + x^4 + x^5 + x^6 + x^10 + x^11, extended by a parity bit, spanned here by
+// twelve of its octads (weight-8 words: the shortest Gray-code updates).
+struct Golay24 {
+  static constexpr int kLength = 24;
+  static constexpr int kGenerators = 12;
+  RDP_HD static uint32_t generator(int j) {
+    switch (j) {
+      case 0: return 0x149fu;
+      case 1: return 0x293eu;
+      case 2: return 0x46e3u;
+      case 3: return 0x8dc6u;
+      case 4: return 0x10f13u;
+      case 5: return 0x20ab9u;
+      case 6: return 0x401edu;
+      case 7: return 0x803dau;
+      case 8: return 0x1007b4u;
+      case 9: return 0x200f68u;
+      case 10: return 0x400a4fu;
+      default: return 0x800c75u;
+    }
+  }
+};
+
+}  // namespace rdp::lattice
