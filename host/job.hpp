@@ -1,6 +1,7 @@
 #pragma once
 // Job and Result: the only things that cross from the command line to a backend and
 // back. Plain structs; run, sweep, validate and bench all speak them.
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,11 +24,27 @@ struct Job {
   uint64_t samples = 1000000;
   uint64_t seed = 1;
   uint32_t dither_bins = 64;  // B of the binned H(k | Z), dithered schemes
-  uint32_t pit_bins = 65536;  // bins of the histogram of F(X^) behind the perception estimates
+  uint32_t pit_bins = 0;      // bins of each histogram of F(X^) (0: the scheme's default, pit_bins_of)
   // multiquan with general thresholds (docs/theory.md §2.2): the interleaved boundaries c_j
   // for j = thresholds_first, thresholds_first + 1, ...; uniform offsets elsewhere.
   std::vector<double> thresholds;
   int64_t thresholds_first = 0;
+  // Lattice vector schemes (docs/theory.md §4): vectors of blocks * dim(lattice) i.i.d.
+  // coordinates of sigma * source, analysis gain a, synthesis gain b, private dither
+  // scale s; step is the lattice's V^(1/m).
+  LatticeKind lattice = LatticeKind::Z;
+  uint32_t blocks = 1;
+  uint32_t gamma = 2;           // lattice-qsd: the nesting ratio of Lambda = gamma * Lambda_f
+  double gain_a = 1.0;
+  double gain_s = 1.0;
+  double dither_scale = 1.0;
+  double sigma = 1.0;
+  uint32_t cell_points = 0;     // K of the rate estimator's K^m cell points per shift (0: the lattice's default)
+  uint32_t directions = 16;     // unit vectors of the sliced W2
+  // --design theorem (docs/theory.md §4.5): gain_a, gain_s, dither_scale and step follow
+  // from the targets (design_job in host/schemes/lattice_design.hpp); NaN: no design.
+  double target_D = NAN;
+  double target_P = 0.0;
 };
 
 struct RunOptions {
@@ -44,6 +61,20 @@ struct EntropyEstimate {
   double bias = 0.0;          // its estimated bias, E[estimate] - truth (negative: plug-in entropies fall short)
 };
 
+// What only the lattice vector schemes estimate (docs/theory.md §5.4, §5.7). Their
+// rate_bits, distortion and distortion_se are per dimension; their Perception is that of
+// the first coordinate.
+struct VectorFigures {
+  uint32_t dim = 0;                   // n = blocks * m coordinates per vector
+  uint32_t cell_points = 0;           // K of the rate estimator's K^m points per shift (0: exact, Z)
+  double sw2sq = 0.0;                 // sliced W2^2: the mean over the directions
+  double w2sq_per_dim = 0.0;          // W2^2 of each coordinate, averaged
+  double output_power = 0.0;          // E||X^||^2 / n
+  double output_power_se = 0.0;
+  std::optional<double> common_bits_per_dim;  // shared randomness; empty: unbounded (lattice-sd)
+  double rdp_bound_bits = 0.0;        // R(D, P) at the measured D and P = sw2sq (gaussian)
+};
+
 struct Result {
   Job job;
   double step = 0.0;          // the step used (2*pi/L on the circle)
@@ -57,6 +88,7 @@ struct Result {
   uint64_t overflow = 0;      // samples whose index fell outside the histogram window
   uint64_t saturated = 0;     // samples whose error exceeded the a-priori bound (never, unless a bug)
   Perception perception;      // W1, W2, KS and chi-square of X^ against the source's law
+  std::optional<VectorFigures> vector;  // the lattice vector schemes
   double elapsed_s = 0.0;
   double samples_per_s = 0.0;
   Tally tally;                // the raw integer accumulators behind every estimate

@@ -21,6 +21,14 @@ inline constexpr IntegerRange kPitBins{kMinPitBins, kMaxPitBins};  // and a powe
 inline constexpr IntegerRange kThreads{0, 4096};      // CPU threads (0: all cores)
 inline constexpr IntegerRange kBlockSize{32, kMaxBlockSize};       // and a multiple of 32
 inline constexpr IntegerRange kDevice{-1, 1024};      // CUDA ordinal (-1: the runtime's default)
+// Lattice vector schemes: vectors have at most 64 coordinates (kMaxVectorDim), qsd's
+// nesting ratio fits a 32-bit word, the sliced W2 has at most 64 directions, and the
+// rate estimator at most 2^16 cell points per shift.
+inline constexpr IntegerRange kBlocks{1, 64};
+inline constexpr IntegerRange kGamma{2, 65536};
+inline constexpr IntegerRange kDirections{1, 64};
+inline constexpr IntegerRange kCellPoints{1, 65536};
+inline constexpr double kMaxCellPointTotal = 65536.0;
 
 // Samples and seeds are whole numbers that a double and an int64 both hold.
 inline constexpr double kMaxSamples = 9.2e18;

@@ -98,12 +98,19 @@ RDP_HD uint32_t pit_bin(double pit, uint32_t bins) {
 // The sums a thread keeps in registers; the histograms are counted apart (Counters).
 // An aggregate without initialisers, like ErrorMoments: value-initialise it.
 struct Moments {
-  ErrorMoments errors;
+  ErrorMoments errors;      // squared errors (a vector's whole ||x - x^||^2)
   uint64_t outside_window;  // samples whose index fell outside the histogram window
+  // Vector schemes: -log2 P^(c | shared) + offset, its estimated Jensen bias, and ||x^||^2.
+  ErrorMoments information;
+  ErrorMoments information_bias;
+  ErrorMoments output_power;
 
   RDP_HD void merge(const Moments& o) {
     errors.merge(o.errors);
     outside_window += o.outside_window;
+    information.merge(o.information);
+    information_bias.merge(o.information_bias);
+    output_power.merge(o.output_power);
   }
 };
 

@@ -11,7 +11,9 @@
 namespace rdp {
 
 enum RandomStream : uint32_t {
-  kCodingStream = 1,  // a vector's source, shared and private randomness
+  kCodingStream = 1,  // a vector's source, shared and private randomness: one block per coordinate
+  kRateStream = 2,    // the rate estimator's random shifts
+  kDirectionStream = 3,  // the sliced W2's directions: counter = direction, block = coordinate
 };
 
 RDP_HD Philox4x32Words draw_block_words(uint64_t seed, uint64_t sample, uint32_t block, uint32_t stream) {

@@ -10,6 +10,7 @@
 #include "schemes/circle.cuh"
 #include "schemes/deterministic.cuh"
 #include "schemes/dithered.cuh"
+#include "schemes/lattice_vector.cuh"
 #include "schemes/multiquan.cuh"
 #include "sources.cuh"
 #include "type_tag.cuh"
@@ -40,6 +41,7 @@ void visit_scalar_scheme(SchemeKind scheme, SourceKind source, Visitor&& visitor
       case SchemeKind::dithered:
       case SchemeKind::dithered_raw: visitor(TypeTag<CircleDithered>{}); return;
       case SchemeKind::deterministic: visitor(TypeTag<CircleDeterministic>{}); return;
+      default: break;
     }
     throw std::logic_error("visit_scalar_scheme: scheme not defined on the circle");
   }
@@ -51,6 +53,38 @@ void visit_scalar_scheme(SchemeKind scheme, SourceKind source, Visitor&& visitor
       case SchemeKind::dithered: visitor(TypeTag<Dithered<Source, true>>{}); return;
       case SchemeKind::dithered_raw: visitor(TypeTag<Dithered<Source, false>>{}); return;
       case SchemeKind::deterministic: visitor(TypeTag<Deterministic<Source>>{}); return;
+      default: break;
+    }
+    throw std::logic_error("visit_scalar_scheme: not a scalar scheme");
+  });
+}
+
+// Calls visitor(TypeTag<LatticeVectorSamples<...>>{}) for a lattice scheme on the gaussian
+// source with a lattice that has a generator (the coset leaders and cell points need one).
+template <class Visitor>
+void visit_vector_scheme(const PipelineKey& key, Visitor&& visitor) {
+  if (key.source != SourceKind::gaussian) throw std::logic_error("visit_vector_scheme: gaussian source only");
+  visit_lattice(key.lattice, [&](auto lattice_tag) {
+    using L = typename decltype(lattice_tag)::type;
+    if constexpr (L::kHasGenerator) {
+      switch (key.scheme) {
+        case SchemeKind::lattice_sd:
+          visitor(TypeTag<LatticeVectorSamples<SchemeKind::lattice_sd, GaussianSource, L>>{});
+          return;
+        case SchemeKind::lattice_pd:
+          visitor(TypeTag<LatticeVectorSamples<SchemeKind::lattice_pd, GaussianSource, L>>{});
+          return;
+        case SchemeKind::lattice_qsd:
+          visitor(TypeTag<LatticeVectorSamples<SchemeKind::lattice_qsd, GaussianSource, L>>{});
+          return;
+        case SchemeKind::lattice_det:
+          visitor(TypeTag<LatticeVectorSamples<SchemeKind::lattice_det, GaussianSource, L>>{});
+          return;
+        default: break;
+      }
+      throw std::logic_error("visit_vector_scheme: not a lattice scheme");
+    } else {
+      throw std::logic_error("visit_vector_scheme: the lattice has no generator");
     }
   });
 }
@@ -63,6 +97,9 @@ void visit_pipeline(const PipelineKey& key, Visitor&& visitor) {
     case PipelineKind::scalar_scheme:
       visit_scalar_scheme(key.scheme, key.source,
                           [&](auto tag) { visitor(TypeTag<ScalarSamples<typename decltype(tag)::type>>{}); });
+      return;
+    case PipelineKind::vector_scheme:
+      visit_vector_scheme(key, visitor);
       return;
     case PipelineKind::lattice_cell:
       visit_lattice(key.lattice, [&](auto tag) { visitor(TypeTag<LatticeCellSamples<typename decltype(tag)::type>>{}); });

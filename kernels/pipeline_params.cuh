@@ -26,7 +26,7 @@ struct PipelineParams {
   uint32_t groups = 1;
   int64_t index_lo = 0;
   uint32_t index_count = 0;
-  uint32_t pit_bins = 0;   // bins of the probability-integral transform F(X^) on [0,1)
+  uint32_t pit_bins = 0;   // bins of the probability-integral transform F(X^) on [0,1), per channel
   // Per-sample errors are accumulated in fixed point as error / 2^error_scale_exp,
   // which the job's a-priori bound keeps below 1 (see accumulators.cuh).
   int error_scale_exp = 0;
@@ -39,6 +39,31 @@ struct PipelineParams {
   int64_t recon_shift = 0;
   const ReconBoundary* recon = nullptr;  // decoder boundaries for j in [N*index_lo, N*(index_lo+index_count)]
   const double* centroids = nullptr;     // deterministic: centroid per index of the window
+
+  // Lattice vector schemes (docs/theory.md §4). A vector is `blocks` blocks of the
+  // lattice's dimension m; the scheme's lattice is lattice_scale * L.
+  uint32_t blocks = 1;
+  uint32_t gamma = 1;                 // lattice-qsd: Lambda = gamma * Lambda_f
+  double lattice_scale = 1.0;
+  double sigma = 1.0;                 // the source is sigma * (the 1-D source)
+  double gain_a = 1.0, gain_s = 1.0, dither_scale = 1.0;
+  // The rate estimator (§5.4), in the unscaled lattice's coordinates: cell_point_count
+  // points of (1/K) L reduced into V0(L), m values each, row by row, and random shifts
+  // uniform on V0((1/K) L); log_density_constant is log V(Lambda) - (m/2) log(2 pi (a sigma)^2)
+  // - log(cell_point_count), natural log, and density_exponent_scale lattice_scale^2 / (2 (a sigma)^2).
+  const double* cell_points = nullptr;
+  uint32_t cell_point_count = 0;
+  double log_density_constant = 0.0;
+  double density_exponent_scale = 0.0;
+  double inverse_cell_points_per_axis = 1.0;  // 1/K
+  // Perception (§5.7): directions unit vectors of R^n, n values each, row by row; PIT
+  // channels 0 .. directions-1 are theirs, then one per coordinate.
+  const double* direction_table = nullptr;
+  uint32_t directions = 0;
+  uint32_t pit_channels = 1;
+  // -log2 P^ per vector is summed in fixed point as (info + info_offset) / 2^info_scale_exp.
+  int info_scale_exp = 0;
+  double info_offset = 0.0;
 };
 
 // What a scheme's encoder and decoder make of one sample.

@@ -12,6 +12,13 @@
 
 #include "hd.cuh"
 
+namespace rdp {
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kLn2 = 0.69314718055994530942;
+
+}  // namespace rdp
+
 namespace rdp::portable {
 namespace detail {
 

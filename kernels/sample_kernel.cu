@@ -32,6 +32,12 @@ __device__ unsigned long long warp_sum(unsigned long long v) {
   return v;
 }
 
+__device__ void warp_sum(ErrorMoments& m) {
+  m.sum = warp_sum(m.sum);
+  m.sum_sq = warp_sum(m.sum_sq);
+  m.saturated = warp_sum(static_cast<unsigned long long>(m.saturated));
+}
+
 // Each histogram in block-shared memory (counted there, added to global memory once
 // per block) or straight in global memory.
 struct KernelCounters {
@@ -68,7 +74,8 @@ __global__ void __launch_bounds__(kMaxBlockSize, 1)
   KernelCounters counters{shared_index ? block_hist : nullptr,
                           shared_pit ? block_hist + (shared_index ? index_bins : 0) : nullptr, sinks.index_hist,
                           sinks.pit_hist};
-  const uint32_t shared_bins = (shared_index ? index_bins : 0) + (shared_pit ? p.pit_bins : 0);
+  const uint32_t pit_bins = p.pit_bins * p.pit_channels;
+  const uint32_t shared_bins = (shared_index ? index_bins : 0) + (shared_pit ? pit_bins : 0);
   for (uint32_t b = threadIdx.x; b < shared_bins; b += blockDim.x) block_hist[b] = 0;
   __syncthreads();
 
@@ -78,9 +85,10 @@ __global__ void __launch_bounds__(kMaxBlockSize, 1)
   for (uint64_t k = static_cast<uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x; k < count; k += stride)
     Pipeline::accumulate(p, first + k, scale, moments, counters);
 
-  moments.errors.sum = warp_sum(moments.errors.sum);
-  moments.errors.sum_sq = warp_sum(moments.errors.sum_sq);
-  moments.errors.saturated = warp_sum(static_cast<unsigned long long>(moments.errors.saturated));
+  warp_sum(moments.errors);
+  warp_sum(moments.information);
+  warp_sum(moments.information_bias);
+  warp_sum(moments.output_power);
   moments.outside_window = warp_sum(static_cast<unsigned long long>(moments.outside_window));
   const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5;
   if (lane == 0) warp_moments[warp] = moments;
@@ -91,7 +99,7 @@ __global__ void __launch_bounds__(kMaxBlockSize, 1)
     sinks.partials[blockIdx.x] = total;
   }
   if (shared_index) flush_to_global(counters.shared_index, sinks.index_hist, index_bins);
-  if (shared_pit) flush_to_global(counters.shared_pit, sinks.pit_hist, p.pit_bins);
+  if (shared_pit) flush_to_global(counters.shared_pit, sinks.pit_hist, pit_bins);
 }
 
 template <class Pipeline>
@@ -106,7 +114,7 @@ LaunchShape plan_launch_for(const PipelineParams& p, int block_size) {
   shape.block_size = block_size;
   const size_t room = static_cast<size_t>(shared_optin) - attributes.sharedSizeBytes;
   const size_t index_bytes = static_cast<size_t>(p.index_count) * p.groups * sizeof(unsigned int);
-  const size_t pit_bytes = static_cast<size_t>(p.pit_bins) * sizeof(unsigned int);
+  const size_t pit_bytes = static_cast<size_t>(p.pit_bins) * p.pit_channels * sizeof(unsigned int);
   shape.shared_index = index_bytes <= room;
   shape.shared_pit = (shape.shared_index ? index_bytes : 0) + pit_bytes <= room;
   shape.shared_bytes = (shape.shared_index ? index_bytes : 0) + (shape.shared_pit ? pit_bytes : 0);

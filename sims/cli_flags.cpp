@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "host/plan/thresholds_file.hpp"
+#include "host/lattices/lattice_traits.hpp"
 #include "host/limits.hpp"
+#include "host/schemes/lattice_design.hpp"
 #include "host/schemes/scheme_traits.hpp"
 
 namespace rdp::cli {
@@ -33,8 +35,28 @@ void add_job_flags(CLI::App* cmd, JobFlags& f) {
   cmd->add_option("--L", f.L, "levels on the circle; step = 2*pi/L")->capture_default_str();
   f.step_option = cmd->add_option("--step", f.step, "quantizer step Delta (1-D sources)")->capture_default_str();
   cmd->add_option("--dither-bins", f.dither_bins, "bins of the dither for H(k | Z)")->capture_default_str();
-  cmd->add_option("--pit-bins", f.pit_bins, "bins of the histogram of F(X^) (power of two)")->capture_default_str();
+  cmd->add_option("--pit-bins", f.pit_bins,
+                  "bins of each histogram of F(X^), a power of two (default 65536; 4096 per direction and coordinate "
+                  "for the lattice schemes)");
   cmd->add_option("--thresholds", f.thresholds, "multiquan with general thresholds from this JSON file (rdpsim optimize)");
+  auto* lattice = cmd->add_option("--lattice", f.lattice, "lattice of the lattice-* schemes: " + lattice_choices(" | "));
+  lattice->capture_default_str();
+  cmd->add_option("--blocks", f.blocks, "lattice-*: blocks per vector (n = blocks * lattice dimension)")->capture_default_str();
+  cmd->add_option("--gamma", f.gamma, "lattice-qsd: nesting ratio (log2 gamma common bits per dimension)")
+      ->capture_default_str();
+  cmd->add_option("--sigma", f.sigma, "lattice-*: standard deviation of the gaussian coordinates")->capture_default_str();
+  cmd->add_option("--cell-points", f.cell_points, "lattice-*: K of the rate estimator's K^m cell points (0: the default)")
+      ->capture_default_str();
+  cmd->add_option("--directions", f.directions, "lattice-*: unit vectors of the sliced W2")->capture_default_str();
+  f.designed_options = {
+      f.step_option,
+      cmd->add_option("--gain-a", f.gain_a, "lattice-*: analysis gain a (y = a x)")->capture_default_str(),
+      cmd->add_option("--gain-s", f.gain_s, "lattice-*: synthesis gain b (x^ = b v)")->capture_default_str(),
+      cmd->add_option("--dither-scale", f.dither_scale, "lattice-pd, lattice-qsd: scale s of the private dither")
+          ->capture_default_str()};
+  cmd->add_option("--design", f.design, "theorem: a, b, s and the step from --target-D and --target-P (gaussian)");
+  cmd->add_option("--target-D", f.target_D, "--design theorem: distortion per dimension");
+  cmd->add_option("--target-P", f.target_P, "--design theorem: perception (W2^2 per dimension)")->capture_default_str();
 }
 
 void add_sampling_flags(CLI::App* cmd, SamplingFlags& f) {
@@ -85,8 +107,31 @@ Job job_from(const JobFlags& f) {
   }
   job.step = f.step;
   job.dither_bins = in_range<uint32_t>(f.dither_bins, limits::kDitherBins, "--dither-bins");
-  job.pit_bins = in_range<uint32_t>(f.pit_bins, limits::kPitBins, "--pit-bins");
+  if (f.pit_bins != 0) job.pit_bins = in_range<uint32_t>(f.pit_bins, limits::kPitBins, "--pit-bins");
   if (!f.thresholds.empty()) apply_thresholds(load_thresholds(f.thresholds), job, f.thresholds);
+  const auto lattice = parse_lattice(f.lattice);
+  if (!lattice) throw std::invalid_argument(fmt::format("unknown --lattice '{}' ({})", f.lattice, lattice_choices(", ")));
+  job.lattice = *lattice;
+  job.blocks = in_range<uint32_t>(f.blocks, limits::kBlocks, "--blocks");
+  job.gamma = in_range<uint32_t>(f.gamma, {1, limits::kGamma.hi}, "--gamma");
+  job.cell_points = in_range<uint32_t>(f.cell_points, {0, limits::kCellPoints.hi}, "--cell-points");
+  job.directions = in_range<uint32_t>(f.directions, limits::kDirections, "--directions");
+  job.gain_a = f.gain_a;
+  job.gain_s = f.gain_s;
+  job.dither_scale = f.dither_scale;
+  job.sigma = f.sigma;
+  if (!f.design.empty()) {
+    if (f.design != "theorem") throw std::invalid_argument(fmt::format("--design must be theorem, got '{}'", f.design));
+    if (std::isnan(f.target_D)) throw std::invalid_argument("--design theorem needs --target-D");
+    for (const CLI::Option* o : f.designed_options)
+      if (o && o->count() > 0)
+        throw std::invalid_argument(fmt::format("{} is set by --design theorem: leave it out", o->get_name()));
+    job.target_D = f.target_D;
+    job.target_P = f.target_P;
+    design_job(job);
+  } else if (!std::isnan(f.target_D)) {
+    throw std::invalid_argument("--target-D needs --design theorem");
+  }
   return job;
 }
 

@@ -2,7 +2,9 @@
 // Command-line flags as the user typed them, and their conversion into a Job and
 // RunOptions; every rejection throws std::invalid_argument naming the value.
 #include <cstdint>
+#include <cmath>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -17,8 +19,16 @@ struct JobFlags {
   long long L = 0;
   double step = 0.5;
   long long dither_bins = 64;
-  long long pit_bins = 65536;
+  long long pit_bins = 0;
   std::string thresholds;  // multiquan: a thresholds file (rdpsim optimize --out)
+  // Lattice vector schemes.
+  std::string lattice = "Z";
+  long long blocks = 1, gamma = 2, cell_points = 0, directions = 16;
+  double gain_a = 1.0, gain_s = 1.0, dither_scale = 1.0, sigma = 1.0;
+  std::string design;                 // "theorem"
+  double target_D = NAN, target_P = 0.0;
+  // Options the user set explicitly: --design theorem sets these itself.
+  std::vector<const CLI::Option*> designed_options;
   const CLI::Option* step_option = nullptr;
 };
 

@@ -12,6 +12,7 @@
 #include "sims/bench.hpp"
 #include "sims/cli_flags.hpp"
 #include "host/exact/exact.hpp"
+#include "host/exact/gaussian_rdp.hpp"
 #include "host/output/result_output.hpp"
 #include "host/estimators/sample_distance.hpp"
 #include "host/lattices/lattice_traits.hpp"
@@ -183,6 +184,21 @@ int nsm(const std::string& lattice_name, const cli::SamplingFlags& flags, const 
   return 0;
 }
 
+// `rdpsim exact --rdp`: the Gaussian theory of docs/theory.md §6.6 at one (D, P).
+std::string gaussian_rdp_line(double D, double P, double sigma) {
+  if (!(sigma > 0.0 && std::isfinite(sigma))) throw std::invalid_argument(fmt::format("--sigma must be positive, got {}", sigma));
+  if (!(D > 0.0 && std::isfinite(D))) throw std::invalid_argument(fmt::format("--rdp needs --D > 0, got {}", D));
+  if (!(P >= 0.0 && std::isfinite(P))) throw std::invalid_argument(fmt::format("--P must be >= 0, got {}", P));
+  nlohmann::ordered_json o;
+  o["D"] = D;
+  o["P"] = P;
+  o["sigma"] = sigma;
+  o["rdp_bits"] = gaussian::rdp_bits(D, P, sigma);
+  o["pd_limit_bits"] = gaussian::pd_limit_bits(D, sigma);
+  o["rd_bits"] = gaussian::rd_bits(D, sigma);
+  return o.dump();
+}
+
 int distance(const std::string& file_a, const std::string& file_b, const std::string& backend_name) {
   const auto backend = parse_backend(backend_name);
   if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", backend_name));
@@ -209,9 +225,14 @@ int main(int argc, char** argv) {
 
   cli::JobFlags exact_flags;
   std::string exact_format = "json";
+  bool exact_rdp = false;
+  double rdp_D = NAN, rdp_P = 0.0;
   CLI::App* exact_cmd = app.add_subcommand("exact", "rate and distortion by quadrature or closed form, no sampling");
   cli::add_job_flags(exact_cmd, exact_flags);
   cli::add_format_flag(exact_cmd, exact_format);
+  exact_cmd->add_flag("--rdp", exact_rdp, "the Gaussian R(D, P), R(D/2, inf) and R(D) at --D and --P (with --sigma)");
+  exact_cmd->add_option("--D", rdp_D, "--rdp: distortion per dimension");
+  exact_cmd->add_option("--P", rdp_P, "--rdp: perception, W2^2 per dimension")->capture_default_str();
 
   cli::SamplingFlags demo_flags;
   std::string demo_format = "table";
@@ -306,6 +327,10 @@ int main(int argc, char** argv) {
       cli::check_format(run_format);
       const Job job = cli::job_from(run_job_flags, run_sampling);
       print_results({run_job(job, cli::options_from(run_sampling))}, run_format);
+      return 0;
+    }
+    if (*exact_cmd && exact_rdp) {
+      fmt::print("{}\n", gaussian_rdp_line(rdp_D, rdp_P, exact_flags.sigma));
       return 0;
     }
     if (*exact_cmd) {

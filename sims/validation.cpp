@@ -9,78 +9,18 @@
 #include <nlohmann/json.hpp>
 
 #include "host/exact/circle_theory.hpp"
-#include "kernels/schemes/circle.cuh"
 #include "host/exact/exact.hpp"
-#include "host/run_job.hpp"
 #include "host/schemes/scheme_traits.hpp"
+#include "kernels/schemes/circle.cuh"
+#include "sims/validator.hpp"
 
 namespace rdp {
 namespace {
-
-constexpr double kZ = 5.0;              // statistical checks pass within 5 standard errors
-constexpr double kPerceptionP = 1e-4;   // perfect perception: KS (Kuiper) p-value at least this
-constexpr double kBrokenP = 1e-6;       // broken decoders: p-value below this
-constexpr double kExactRelative = 1e-6;  // quadrature against closed forms
 
 const SourceKind kLineSources[] = {SourceKind::uniform, SourceKind::exponential, SourceKind::gaussian,
                                    SourceKind::laplace};
 
 double default_step(SourceKind s) { return s == SourceKind::uniform ? 0.25 : 0.5; }
-
-class Validator {
- public:
-  Validator(const ValidationOptions& options, Backend& backend) : options_(options), backend_(backend) {}
-
-  const Result& sampled(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step) {
-    const auto key = std::make_tuple(scheme, source, N, L, step);
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    const Job job = make_job(scheme, source, N, L, source == SourceKind::circle ? 0.0 : step, options_.samples,
-                             options_.seed);
-    return cache_.emplace(key, run_job(job, backend_, false)).first->second;
-  }
-
-  void statistical(const std::string& group, const std::string& name, double expected, double measured, double se) {
-    Check c{group, name, expected, measured, std::nullopt, fmt::format("|z| <= {}", kZ), false};
-    if (se > 0.0) {
-      c.z = (measured - expected) / se;
-      c.pass = std::fabs(*c.z) <= kZ;
-    } else {
-      c.pass = measured == expected;
-      c.criterion = "equal";
-    }
-    checks_.push_back(c);
-  }
-
-  // A plug-in entropy falls short of the truth by about |bias| (EntropyEstimate::bias,
-  // docs/theory.md §5.3); the check allows twice that on top of 5 standard errors.
-  void rate(const std::string& group, const std::string& name, double expected, const EntropyEstimate& measured) {
-    const double diff = measured.bits - expected;
-    Check c{group, name, expected, measured.bits, std::nullopt, "|diff| <= 5 se + 2 |bias|", false};
-    if (measured.se > 0.0) c.z = diff / measured.se;
-    c.pass = std::fabs(diff) <= kZ * measured.se + 2.0 * std::fabs(measured.bias);
-    checks_.push_back(c);
-  }
-
-  void bound(const std::string& group, const std::string& name, double limit, double measured, bool at_least,
-             const std::string& criterion) {
-    checks_.push_back({group, name, limit, measured, std::nullopt, criterion, at_least ? measured >= limit : measured <= limit});
-  }
-
-  void relative(const std::string& group, const std::string& name, double expected, double measured) {
-    checks_.push_back({group, name, expected, measured, std::nullopt, fmt::format("rel. err <= {:g}", kExactRelative),
-                       std::fabs(measured - expected) <= kExactRelative * std::fabs(expected)});
-  }
-
-  std::vector<Check> take() { return std::move(checks_); }
-  const ValidationOptions& options() const { return options_; }
-
- private:
-  ValidationOptions options_;
-  Backend& backend_;
-  std::map<std::tuple<SchemeKind, SourceKind, uint32_t, uint32_t, double>, Result> cache_;
-  std::vector<Check> checks_;
-};
 
 void theorem_3_1(Validator& v) {
   for (uint32_t L : {2u, 3u, 4u, 8u})
@@ -214,6 +154,7 @@ std::vector<Check> run_validation(const ValidationOptions& options, Backend& bac
   spec_closed_forms(v);
   exact_versus_monte_carlo(v);
   perception(v);
+  lattice_checks(v);
   return v.take();
 }
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <tuple>
 
 #include "tests/backend_param.hpp"
 #include "host/plan/plan.hpp"
@@ -30,6 +31,15 @@ std::vector<Job> reproducibility_jobs() {
   // A PIT histogram small enough for shared memory: the GPU's other histogram path.
   add(SchemeKind::multiquan, SourceKind::gaussian, 2, 0, 0.4);
   jobs.back().pit_bins = 1024;
+  // Lattice vector schemes: every vector a chain of lattice searches (fewer of them).
+  for (auto [scheme, lattice, blocks] : {std::tuple{SchemeKind::lattice_sd, rdp::LatticeKind::E8, 1u},
+                                         std::tuple{SchemeKind::lattice_qsd, rdp::LatticeKind::Z, 8u},
+                                         std::tuple{SchemeKind::lattice_pd, rdp::LatticeKind::A2, 2u}}) {
+    add(scheme, SourceKind::gaussian, 1, 0, 0.8);
+    jobs.back().samples = 5003;
+    jobs.back().lattice = lattice;
+    jobs.back().blocks = blocks;
+  }
   return jobs;
 }
 

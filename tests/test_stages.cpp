@@ -96,7 +96,7 @@ rdp::Tally scalar_tally(const rdp::Plan& plan) {
   const rdp::ErrorScale scale = rdp::ErrorScale::for_exponent(p.error_scale_exp);
   rdp::Tally t;
   t.index_hist.assign(plan.index_bins(), 0);
-  t.pit_hist.assign(p.pit_bins, 0);
+  t.pit_hist.assign(plan.pit_bins_total(), 0);
   rdp::ArrayCounters<uint64_t> counters{t.index_hist.data(), t.pit_hist.data()};
   for (uint64_t s = 0; s < plan.job.samples; ++s)
     rdp::add_sample(rdp::sample_terms(rdp::run_sample<Scheme>(p, rdp::draw_randoms(p.seed, s)), scale, p.pit_bins),

@@ -156,7 +156,7 @@ void loops_pass(const PipelineParams& params, uint64_t first, uint64_t count, in
     // A thread-local copy: g++ cannot tell that the stage arrays' stores leave a
     // referenced PipelineParams unchanged, and does not vectorize the code stage then.
     const PipelineParams p = params;
-    std::vector<uint32_t> index_counts(index_bins, 0), pit_counts(p.pit_bins, 0);
+    std::vector<uint32_t> index_counts(index_bins, 0), pit_counts(uint64_t{p.pit_bins} * p.pit_channels, 0);
     // Plain locals in the hot loop: counters reached through members could alias the
     // histogram stores and be reloaded on every sample.
     ArrayCounters<uint32_t> counters{index_counts.data(), pit_counts.data()};

@@ -56,14 +56,18 @@ class CudaBackend final : public Backend {
     DeviceBuffer<ReconBoundary> recon(plan.recon);
     DeviceBuffer<double> centroids(plan.centroids);
     DeviceBuffer<double> boundaries(plan.boundaries);
+    DeviceBuffer<double> cell_points(plan.cell_points);
+    DeviceBuffer<double> directions(plan.directions);
     PipelineParams p = plan.params;
     p.recon = recon.data();
     p.centroids = centroids.data();
     p.boundaries = plan.boundaries.empty() ? nullptr : boundaries.data();
+    p.cell_points = cell_points.data();
+    p.direction_table = directions.data();
 
     const LaunchShape shape = plan_launch(plan.key, p, block_size_);
     DeviceBuffer<unsigned long long> index_hist(plan.index_bins());
-    DeviceBuffer<unsigned long long> pit_hist(p.pit_bins);
+    DeviceBuffer<unsigned long long> pit_hist(plan.pit_bins_total());
     DeviceBuffer<Moments> partials(static_cast<size_t>(shape.grid_size));
     index_hist.zero();
     pit_hist.zero();

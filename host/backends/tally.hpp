@@ -28,10 +28,13 @@ struct Tally {
   }
 
   bool operator==(const Tally& o) const {
-    const ErrorMoments &e = moments.errors, &oe = o.moments.errors;
-    return samples == o.samples && moments.outside_window == o.moments.outside_window && e.sum == oe.sum &&
-           e.sum_sq == oe.sum_sq && e.saturated == oe.saturated && index_hist == o.index_hist &&
-           pit_hist == o.pit_hist;
+    auto same = [](const ErrorMoments& a, const ErrorMoments& b) {
+      return a.sum == b.sum && a.sum_sq == b.sum_sq && a.saturated == b.saturated;
+    };
+    const Moments &m = moments, &om = o.moments;
+    return samples == o.samples && m.outside_window == om.outside_window && same(m.errors, om.errors) &&
+           same(m.information, om.information) && same(m.information_bias, om.information_bias) &&
+           same(m.output_power, om.output_power) && index_hist == o.index_hist && pit_hist == o.pit_hist;
   }
 };
 

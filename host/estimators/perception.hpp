@@ -1,6 +1,6 @@
 #pragma once
 // Perception estimators computed from the streaming histogram of the probability
-// integral transform u = F(X^) on P equal bins of [0, 1] (P = Job::pit_bins).
+// integral transform u = F(X^) on P equal bins of [0, 1] (P = pit_bins_of(job)).
 //
 // Resolution: the histogram knows each sample's u to within 1/P. The estimators
 // treat samples as spread uniformly in u inside their bin, so

@@ -20,7 +20,8 @@ struct ExactResult {
   std::string method;                                 // "quadrature" or "closed form"
 };
 
-// Throws std::invalid_argument for an invalid job.
+// Throws std::invalid_argument for an invalid job or one without an exact evaluation.
 ExactResult evaluate_exact(const Job& job);
+void check_exact(const Job& job);
 
 }  // namespace rdp

@@ -4,10 +4,16 @@
 
 #include <fmt/format.h>
 
+#include "host/lattices/lattice_traits.hpp"
+#include "host/schemes/lattice_design.hpp"
 #include "host/schemes/scheme_traits.hpp"
 
 namespace rdp {
 namespace {
+
+nlohmann::ordered_json optional_number(const std::optional<double>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
 
 // The job's own keys, shared by simulated and exact results.
 nlohmann::ordered_json job_keys(const Job& j, double step) {
@@ -17,12 +23,43 @@ nlohmann::ordered_json job_keys(const Job& j, double step) {
   o["N"] = applies(j.scheme, kAxisN) ? nlohmann::ordered_json(j.N) : nullptr;
   o["L"] = j.source == SourceKind::circle ? nlohmann::ordered_json(j.L) : nullptr;
   o["step"] = step;
+  if (applies(j.scheme, kAxisLattice)) {
+    o["lattice"] = to_string(j.lattice);
+    o["dim"] = j.blocks * lattice_dimension(j.lattice);
+    o["blocks"] = j.blocks;
+    o["gamma"] = applies(j.scheme, kAxisGamma) ? nlohmann::ordered_json(j.gamma) : nullptr;
+    o["gain_a"] = j.gain_a;
+    o["gain_s"] = j.gain_s;
+    o["dither_scale"] = applies(j.scheme, kAxisDitherScale) ? nlohmann::ordered_json(j.dither_scale) : nullptr;
+    o["sigma"] = j.sigma;
+    if (has_design(j)) {
+      o["target_D"] = j.target_D;
+      o["target_P"] = j.target_P;
+    }
+  }
   return o;
 }
 
-nlohmann::ordered_json optional_number(const std::optional<double>& v) {
-  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+// The keys of a lattice vector scheme's result (docs/theory.md §5.4, §5.7); rates and
+// distortion per dimension.
+void vector_keys(const Result& r, nlohmann::ordered_json& o) {
+  const VectorFigures& v = *r.vector;
+  o["rate_bits"] = r.rate.bits;
+  o["rate_bits_se"] = r.rate.se;
+  o["rate_bias_bits"] = r.rate.bias;
+  o["cell_points"] = v.cell_points;
+  o["common_bits_per_dim"] = optional_number(v.common_bits_per_dim);
+  o["distortion"] = r.distortion;
+  o["distortion_se"] = r.distortion_se;
+  o["sw2sq"] = v.sw2sq;
+  o["w2sq_per_dim"] = v.w2sq_per_dim;
+  o["directions"] = r.job.directions;
+  o["output_power"] = v.output_power;
+  o["output_power_se"] = v.output_power_se;
+  o["rdp_bound_bits"] = v.rdp_bound_bits;
+  o["rdp_gap_bits"] = r.rate.bits - v.rdp_bound_bits;
 }
+
 
 }  // namespace
 
@@ -33,18 +70,22 @@ nlohmann::ordered_json to_json(const Result& r) {
   o["seed"] = j.seed;
   o["backend"] = r.backend;
   o["device"] = r.device;
-  o["rate_bits"] = r.rate.bits;
-  o["rate_bits_se"] = r.rate.se;
-  o["rate_bias_bits"] = r.rate.bias;
-  o["rate_marginal_bits"] = r.rate_marginal.bits;
-  o["rate_marginal_bits_se"] = r.rate_marginal.se;
-  if (r.rate_conditional) {
-    o["rate_conditional_bits"] = r.rate_conditional->bits;
-    o["rate_conditional_bits_se"] = r.rate_conditional->se;
-    o["dither_bins"] = j.dither_bins;
+  if (r.vector) {
+    vector_keys(r, o);
+  } else {
+    o["rate_bits"] = r.rate.bits;
+    o["rate_bits_se"] = r.rate.se;
+    o["rate_bias_bits"] = r.rate.bias;
+    o["rate_marginal_bits"] = r.rate_marginal.bits;
+    o["rate_marginal_bits_se"] = r.rate_marginal.se;
+    if (r.rate_conditional) {
+      o["rate_conditional_bits"] = r.rate_conditional->bits;
+      o["rate_conditional_bits_se"] = r.rate_conditional->se;
+      o["dither_bins"] = j.dither_bins;
+    }
+    o["distortion"] = r.distortion;
+    o["distortion_se"] = r.distortion_se;
   }
-  o["distortion"] = r.distortion;
-  o["distortion_se"] = r.distortion_se;
   const Perception& p = r.perception;
   o["w1"] = optional_number(p.w1);
   o["w2"] = optional_number(p.w2);
@@ -54,17 +95,39 @@ nlohmann::ordered_json to_json(const Result& r) {
   o["pit_chi2"] = p.chi2;
   o["pit_chi2_pvalue"] = p.chi2_pvalue;
   o["pit_chi2_groups"] = p.chi2_groups;
-  o["pit_bins"] = j.pit_bins;
+  o["pit_bins"] = pit_bins_of(j);
   o["overflow"] = r.overflow;
   o["saturated"] = r.saturated;
   o["elapsed_s"] = r.elapsed_s;
   o["samples_per_s"] = r.samples_per_s;
+  if (r.vector) o["coordinates_per_s"] = r.samples_per_s * r.vector->dim;
   return o;
 }
 
 std::string json_line(const Result& r) { return to_json(r).dump(); }
 
+namespace {
+
+std::string vector_table(const std::vector<Result>& results) {
+  std::string out = fmt::format("{:<12} {:<6} {:>3} {:>5} {:>8} {:>18} {:>9} {:>22} {:>10} {:>10} {:>10}\n", "scheme",
+                                "lattice", "n", "gamma", "step", "rate/dim ± se", "bias", "distortion/dim ± se",
+                                "sw2sq", "R(D,P)", "KS p x1");
+  for (const Result& r : results) {
+    const Job& j = r.job;
+    const VectorFigures& v = *r.vector;
+    out += fmt::format("{:<12} {:<6} {:>3} {:>5} {:>8.4f} {:>9.5f}±{:<8.2g} {:>9.2g} {:>11.6f} ± {:<8.2g} {:>10.3g} {:>10.5f} "
+                       "{:>10.3g}\n",
+                       to_string(j.scheme), to_string(j.lattice), v.dim,
+                       applies(j.scheme, kAxisGamma) ? std::to_string(j.gamma) : "-", r.step, r.rate.bits, r.rate.se,
+                       r.rate.bias, r.distortion, r.distortion_se, v.sw2sq, v.rdp_bound_bits, r.perception.ks_pvalue);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string results_table(const std::vector<Result>& results) {
+  if (!results.empty() && results.front().vector) return vector_table(results);
   std::string out = fmt::format("{:<14} {:<12} {:>3} {:>3} {:>8} {:>14} {:>10} {:>10} {:>22} {:>9} {:>9}\n",
                                 "scheme", "source", "N", "L", "step", "rate [bits]", "marginal", "cond.",
                                 "distortion ± se", "W1", "KS p");

@@ -92,9 +92,24 @@ void validate(const Job& job) {
           fmt::format("--step must be in [{:g}, {:g}], got {}", limits::kMinStep, limits::kMaxStep, job.step));
   }
   if (applies(job.scheme, kAxisDitherBins)) limits::check(limits::kDitherBins, job.dither_bins, "--dither-bins");
-  limits::check(limits::kPitBins, job.pit_bins, "--pit-bins");
-  if (!limits::is_power_of_two(job.pit_bins))
-    throw std::invalid_argument(fmt::format("--pit-bins must be a power of two, got {}", job.pit_bins));
+  if (!applies(job.scheme, kAxisLattice)) {
+    const Job plain;  // the lattice settings at their defaults
+    if (job.lattice != plain.lattice || job.blocks != plain.blocks || job.gain_a != plain.gain_a ||
+        job.gain_s != plain.gain_s || job.sigma != plain.sigma || job.cell_points != plain.cell_points ||
+        job.directions != plain.directions || !std::isnan(job.target_D))
+      throw std::invalid_argument(fmt::format("--lattice, --blocks, --gain-a, --gain-s, --sigma, --cell-points, "
+                                              "--directions and --design apply to the lattice schemes ({}), not {}",
+                                              schemes_with(kAxisLattice), scheme.name));
+  }
+  if (!applies(job.scheme, kAxisDitherScale) && job.dither_scale != Job{}.dither_scale)
+    throw std::invalid_argument(fmt::format("--dither-scale applies to {}, not {}", schemes_with(kAxisDitherScale), scheme.name));
+  if (!applies(job.scheme, kAxisGamma) && job.gamma != Job{}.gamma)
+    throw std::invalid_argument(fmt::format("--gamma applies to {}, not {}", schemes_with(kAxisGamma), scheme.name));
+  if (job.pit_bins != 0) {
+    limits::check(limits::kPitBins, job.pit_bins, "--pit-bins");
+    if (!limits::is_power_of_two(job.pit_bins))
+      throw std::invalid_argument(fmt::format("--pit-bins must be a power of two, got {}", job.pit_bins));
+  }
   if (scheme.check) scheme.check(job);
   if (circle && uint64_t{job.L} * histogram_groups(job) > kMaxIndexBins)
     throw std::invalid_argument(fmt::format("--L {} with {} quantizers or dither bins exceeds {} histogram bins", job.L,
@@ -116,17 +131,22 @@ Plan make_cell_plan(LatticeKind lattice, uint64_t seed) {
 
 Plan make_plan(const Job& job) {
   validate(job);
+  const SchemeTraits& scheme = traits(job.scheme);
   Plan plan;
-  plan.key.kind = PipelineKind::scalar_scheme;
+  plan.key.kind = scheme.pipeline;
   plan.key.scheme = job.scheme;
   plan.key.source = job.source;
   plan.job = job;
   PipelineParams& p = plan.params;
   p.seed = job.seed;
+  p.pit_bins = pit_bins_of(job);
+  if (scheme.pipeline == PipelineKind::vector_scheme) {
+    scheme.plan_tables(plan);
+    return plan;
+  }
   p.N = job.N;
   p.L = job.L;
   p.groups = histogram_groups(job);
-  p.pit_bins = job.pit_bins;
   if (job.source == SourceKind::circle) {
     p.step = circle_step(job.L);
     p.index_lo = 0;

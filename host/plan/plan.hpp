@@ -21,9 +21,12 @@ struct Plan {
   std::vector<ReconBoundary> recon;      // multiquan
   std::vector<double> centroids;         // deterministic
   std::vector<double> boundaries;        // multiquan with general thresholds
+  std::vector<double> cell_points;       // vector schemes: the rate estimator's cell points
+  std::vector<double> directions;        // vector schemes: the sliced W2's unit vectors
   // 1-D sources: every index a source draw can reach, before the histogram window's cap.
   int64_t reachable_lo = 0, reachable_hi = -1;
   uint64_t index_bins() const { return uint64_t{params.index_count} * params.groups; }
+  uint64_t pit_bins_total() const { return uint64_t{params.pit_bins} * params.pit_channels; }
   // Samples per backend call: `base` for a scalar scheme, fewer for costlier pipelines.
   uint64_t chunk_samples(uint64_t base) const {
     return std::max<uint64_t>(1024, static_cast<uint64_t>(static_cast<double>(base) / work_per_sample));
@@ -34,6 +37,8 @@ struct Plan {
     p.recon = recon.data();
     p.centroids = centroids.data();
     p.boundaries = boundaries.empty() ? nullptr : boundaries.data();
+    p.cell_points = cell_points.data();
+    p.direction_table = directions.data();
     return p;
   }
 };

@@ -15,6 +15,10 @@ void plan_multiquan_eq6_tables(Plan& plan);
 // host/schemes/deterministic.cpp
 void plan_centroid_table(Plan& plan);
 
+// host/schemes/lattice_schemes.cpp
+void check_lattice_scheme(const Job& job);
+void plan_lattice_scheme(Plan& plan);
+
 // host/exact/multiquan_exact.cpp
 void exact_multiquan_line(const Plan& plan, ExactResult& out);
 void exact_multiquan_circle(const Job& job, ExactResult& out);
@@ -25,5 +29,7 @@ void exact_dithered_circle(const Job& job, ExactResult& out);
 // host/exact/deterministic_exact.cpp
 void exact_deterministic_line(const Plan& plan, ExactResult& out);
 void exact_deterministic_circle(const Job& job, ExactResult& out);
+// host/exact/lattice_exact.cpp: the Z lattice on a gaussian source
+void exact_lattice_line(const Plan& plan, ExactResult& out);
 
 }  // namespace rdp

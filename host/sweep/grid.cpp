@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <type_traits>
 #include <sstream>
 #include <stdexcept>
 
@@ -13,7 +14,10 @@
 
 #include "host/limits.hpp"
 #include "host/plan/plan.hpp"
+#include "host/lattices/lattice_traits.hpp"
+#include "host/schemes/lattice_design.hpp"
 #include "host/schemes/scheme_traits.hpp"
+#include "kernels/schemes/lattice_vector.cuh"
 
 namespace rdp {
 namespace {
@@ -119,6 +123,18 @@ void reject_unknown_keys(const toml::table& table, const std::set<std::string>& 
 std::string point_id(const Job& job) {
   std::string id = fmt::format("{}/{}", to_string(job.scheme), to_string(job.source));
   if (applies(job.scheme, kAxisN)) id += fmt::format("/N={}", job.N);
+  if (applies(job.scheme, kAxisLattice)) {
+    id += fmt::format("/lattice={}/blocks={}", to_string(job.lattice), job.blocks);
+    if (applies(job.scheme, kAxisGamma)) id += fmt::format("/gamma={}", job.gamma);
+    if (job.sigma != 1.0) id += fmt::format("/sigma={}", job.sigma);
+    if (job.cell_points != 0) id += fmt::format("/cell_points={}", job.cell_points);
+    if (job.directions != Job{}.directions) id += fmt::format("/directions={}", job.directions);
+    // A designed point is named by its targets: its step and gains follow from them.
+    if (has_design(job)) return id + fmt::format("/target_D={}/target_P={}/samples={}/seed={}", job.target_D,
+                                                 job.target_P, job.samples, job.seed);
+    id += fmt::format("/gain_a={}/gain_s={}", job.gain_a, job.gain_s);
+    if (applies(job.scheme, kAxisDitherScale)) id += fmt::format("/dither_scale={}", job.dither_scale);
+  }
   if (job.source == SourceKind::circle)
     id += fmt::format("/L={}", job.L);
   else
@@ -174,60 +190,114 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
 
   const toml::table* grid = root["grid"].as_table();
   if (!grid) fail(origin, "missing [grid] table");
-  reject_unknown_keys(*grid, {"scheme", "source", "N", "L", "step", "samples", "seed"}, " in [grid]", origin);
+  reject_unknown_keys(*grid,
+                     {"scheme", "source", "N", "L", "step", "lattice", "blocks", "gamma", "sigma", "gain_a", "gain_s",
+                      "dither_scale", "cell_points", "directions", "target_D", "target_P", "dim", "samples", "seed"},
+                     " in [grid]", origin);
   if (!grid->contains("scheme") || !grid->contains("source")) fail(origin, "[grid] needs both scheme and source");
   const auto schemes = name_axis<SchemeKind>(*grid->get("scheme"), "scheme", origin, parse_scheme);
   const auto sources = name_axis<SourceKind>(*grid->get("source"), "source", origin, parse_source);
-  auto axis = [&](const char* key, auto read, auto fallback) {
-    const toml::node* n = grid->get(key);
-    return n ? read(*n) : fallback;
+
+  // Every other axis, in the order its values vary (the last fastest): each value sets a
+  // field of the Job; an axis that does not apply to a (scheme, source) does not multiply
+  // its points (docs: README "Sweeps").
+  struct Axis {
+    std::string key;
+    std::vector<std::function<void(Job&)>> values;
+    std::function<bool(SchemeKind, SourceKind)> applies_to;
   };
-  const auto Ns = axis("N", [&](const toml::node& n) { return integer_axis(n, "N", origin, limits::kN); },
-                       std::vector<uint64_t>{1});
-  const auto Ls = axis("L", [&](const toml::node& n) { return integer_axis(n, "L", origin, limits::kL); },
-                       std::vector<uint64_t>{});
-  const auto steps = axis("step", [&](const toml::node& n) { return numeric_axis(n, "step", origin); },
-                          std::vector<double>{});
-  const auto sample_counts = axis("samples", [&](const toml::node& n) { return integer_axis(n, "samples", origin, 1, limits::kMaxSamples); },
-                                  std::vector<uint64_t>{base.samples});
-  const auto seeds = axis("seed", [&](const toml::node& n) { return integer_axis(n, "seed", origin, 0, limits::kMaxSeed); },
-                          std::vector<uint64_t>{base.seed});
+  std::vector<Axis> axes;
+  auto numbers = [&](const char* key, auto field, auto applies_to) {
+    if (const toml::node* n = grid->get(key)) {
+      Axis a{key, {}, applies_to};
+      for (double v : numeric_axis(*n, key, origin)) a.values.push_back([field, v](Job& j) { j.*field = v; });
+      axes.push_back(std::move(a));
+    }
+  };
+  auto integers = [&](const char* key, auto field, double lo, double hi, auto applies_to) {
+    if (const toml::node* n = grid->get(key)) {
+      Axis a{key, {}, applies_to};
+      for (uint64_t v : integer_axis(*n, key, origin, lo, hi))
+        a.values.push_back([field, v](Job& j) { j.*field = static_cast<std::remove_reference_t<decltype(j.*field)>>(v); });
+      axes.push_back(std::move(a));
+    }
+  };
+  auto on_circle = [](SchemeKind, SourceKind s) { return s == SourceKind::circle; };
+  auto on_line = [](SchemeKind, SourceKind s) { return s != SourceKind::circle; };
+  auto with = [](rdp::Axis axis) { return [axis](SchemeKind k, SourceKind) { return applies(k, axis); }; };
+  integers("N", &Job::N, limits::kN.lo, limits::kN.hi, with(kAxisN));
+  integers("L", &Job::L, limits::kL.lo, limits::kL.hi, on_circle);
+  numbers("step", &Job::step, on_line);
+  if (const toml::node* n = grid->get("lattice")) {
+    Axis a{"lattice", {}, with(kAxisLattice)};
+    for (LatticeKind k : name_axis<LatticeKind>(*n, "lattice", origin, parse_lattice))
+      a.values.push_back([k](Job& j) { j.lattice = k; });
+    axes.push_back(std::move(a));
+  }
+  integers("blocks", &Job::blocks, limits::kBlocks.lo, limits::kBlocks.hi, with(kAxisLattice));
+  // dim = n, the coordinates of a vector: blocks = n / m for each lattice of the grid.
+  if (const toml::node* n = grid->get("dim")) {
+    if (grid->contains("blocks")) fail(origin, "[grid] takes 'dim' or 'blocks', not both");
+    Axis a{"dim", {}, with(kAxisLattice)};
+    for (uint64_t dim : integer_axis(*n, "dim", origin, 1, kMaxVectorDim))
+      a.values.push_back([dim](Job& j) {
+        const uint64_t m = static_cast<uint64_t>(lattice_dimension(j.lattice));
+        if (dim % m != 0)
+          throw std::invalid_argument(fmt::format("dim {} is not a multiple of {}'s dimension {}", dim,
+                                                  to_string(j.lattice), m));
+        j.blocks = static_cast<uint32_t>(dim / m);
+      });
+    axes.push_back(std::move(a));
+  }
+  integers("gamma", &Job::gamma, limits::kGamma.lo, limits::kGamma.hi, with(kAxisGamma));
+  numbers("sigma", &Job::sigma, with(kAxisLattice));
+  numbers("gain_a", &Job::gain_a, with(kAxisLattice));
+  numbers("gain_s", &Job::gain_s, with(kAxisLattice));
+  numbers("dither_scale", &Job::dither_scale, with(kAxisDitherScale));
+  integers("cell_points", &Job::cell_points, 0, limits::kCellPoints.hi, with(kAxisLattice));
+  integers("directions", &Job::directions, limits::kDirections.lo, limits::kDirections.hi, with(kAxisLattice));
+  numbers("target_D", &Job::target_D, with(kAxisLattice));
+  numbers("target_P", &Job::target_P, with(kAxisLattice));
+  integers("samples", &Job::samples, 1, limits::kMaxSamples, [](SchemeKind, SourceKind) { return true; });
+  integers("seed", &Job::seed, 0, limits::kMaxSeed, [](SchemeKind, SourceKind) { return true; });
+  const bool designed = grid->contains("target_D");
+  for (const char* key : {"step", "gain_a", "gain_s", "dither_scale"})
+    if (designed && grid->contains(key))
+      fail(origin, fmt::format("'{}' is set by the design (target_D): leave it out of [grid]", key));
+  if (grid->contains("target_P") && !designed) fail(origin, "'target_P' needs 'target_D' in [grid]");
 
   std::set<std::string> seen;
-  // Axes that do not apply to a scheme or source (N off multiquan, L off the circle,
-  // step on the circle) do not multiply its points.
   for (SchemeKind scheme : schemes)
     for (SourceKind source : sources) {
       const bool circle = source == SourceKind::circle;
-      if (circle && Ls.empty()) fail(origin, "[grid] needs L for the circle source");
-      if (!circle && steps.empty()) fail(origin, fmt::format("[grid] needs step for the {} source", to_string(source)));
-      const std::vector<uint64_t> n_axis = applies(scheme, kAxisN) ? Ns : std::vector<uint64_t>{1};
-      const std::vector<uint64_t> l_axis = circle ? Ls : std::vector<uint64_t>{0};
-      const std::vector<double> step_axis = circle ? std::vector<double>{0.0} : steps;
-      for (uint64_t N : n_axis)
-        for (uint64_t L : l_axis)
-          for (double step : step_axis)
-            for (uint64_t samples : sample_counts)
-              for (uint64_t seed : seeds) {
-                GridPoint p;
-                p.job = base;
-                p.job.scheme = scheme;
-                p.job.source = source;
-                p.job.N = static_cast<uint32_t>(N);
-                p.job.L = static_cast<uint32_t>(L);
-                p.job.step = circle ? base.step : step;
-                p.job.samples = samples;
-                p.job.seed = seed;
-                p.id = point_id(p.job);
-                try {
-                  validate(p.job);
-                } catch (const std::invalid_argument& e) {
-                  fail(origin, fmt::format("grid point {}: {}", p.id, e.what()));
-                }
-                if (!seen.insert(p.id).second) fail(origin, fmt::format("grid point {} appears twice", p.id));
-                p.index = config.points.size();
-                config.points.push_back(std::move(p));
-              }
+      if (circle && !grid->contains("L")) fail(origin, "[grid] needs L for the circle source");
+      if (!circle && !grid->contains("step") && !(designed && applies(scheme, kAxisLattice)))
+        fail(origin, fmt::format("[grid] needs step for the {} source", to_string(source)));
+      std::vector<const Axis*> used;
+      for (const Axis& a : axes)
+        if (a.applies_to(scheme, source)) used.push_back(&a);
+      // The cartesian product of the used axes, odometer order.
+      std::vector<size_t> digit(used.size(), 0);
+      while (true) {
+        GridPoint p;
+        p.job = base;
+        p.job.scheme = scheme;
+        p.job.source = source;
+        try {
+          for (size_t k = 0; k < used.size(); ++k) used[k]->values[digit[k]](p.job);
+          if (has_design(p.job)) design_job(p.job);
+          p.id = point_id(p.job);
+          validate(p.job);
+        } catch (const std::invalid_argument& e) {
+          fail(origin, fmt::format("grid point {}: {}", point_id(p.job), e.what()));
+        }
+        if (!seen.insert(p.id).second) fail(origin, fmt::format("grid point {} appears twice", p.id));
+        p.index = config.points.size();
+        config.points.push_back(std::move(p));
+        size_t k = used.size();
+        while (k > 0 && ++digit[k - 1] == used[k - 1]->values.size()) digit[--k] = 0;
+        if (k == 0) break;
+      }
     }
   return config;
 }

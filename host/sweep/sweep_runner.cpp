@@ -49,6 +49,8 @@ void parse_shard(const std::string& text, size_t& index, size_t& count) {
 
 size_t run_sweep(const SweepConfig& config, const SweepOptions& options) {
   if (options.resume && options.out.empty()) throw std::invalid_argument("--resume needs --out FILE");
+  if (config.mode == SweepMode::exact)  // before any file is touched
+    for (const GridPoint& p : config.points) check_exact(p.job);
   std::optional<JsonlAppender> file;
   std::set<std::string> done;
   if (!options.out.empty()) {
@@ -75,6 +77,7 @@ size_t run_sweep(const SweepConfig& config, const SweepOptions& options) {
   std::vector<const GridPoint*> todo;
   for (const GridPoint& p : config.points)
     if (p.index % options.shard_count == options.shard_index && !done.count(p.id)) todo.push_back(&p);
+
 
   std::unique_ptr<Backend> backend;
   if (config.mode == SweepMode::simulate && !todo.empty()) backend = make_backend(config.run);

@@ -8,8 +8,6 @@
 
 namespace rdp {
 
-constexpr double kPi = 3.14159265358979323846;
-
 // Delta on the circle: L equal arcs.
 RDP_HD double circle_step(uint32_t L) { return 2.0 * kPi / L; }
 

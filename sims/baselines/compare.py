@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """rdpsim against a baseline script on the same machine, in the same run.
 
-Runs the baseline (numpy on the CPU, or PyTorch on the GPU) and `rdpsim run` on the
-same job -- multiquan, exponential source, N = 4, step 0.5 -- alternately, `--repeats`
-times each, prints the median throughput of each and the median (and range) of the
-paired ratios, and checks that the two agree on distortion and rate within 5 combined
-standard errors.
+Runs a baseline (numpy on one CPU core, or PyTorch on the GPU) and rdpsim on the same job
+alternately, `--repeats` times each, prints the median throughput of each and the median
+(and range) of the paired ratios, and checks that the two agree within 5 combined
+standard errors. Jobs:
+  multiquan  multiquan, exponential source, N = 4, step 0.5 (sims/baselines/multiquan_*.py)
+  e8-nsm     E8's normalized second moment (sims/baselines/lattice_numpy.py)
+  e8-sd      E8 shared-dither coding of N(0, I_8) with every estimator (sims/baselines/lattice_sd_numpy.py)
 
-  python3 sims/baselines/compare.py --baseline numpy --samples 2e7
-  python3 sims/baselines/compare.py --baseline torch --samples 2e9     # on a GPU machine
+  python3 sims/baselines/compare.py --job multiquan --baseline numpy --samples 2e7 --threads 1
+  python3 sims/baselines/compare.py --job e8-sd --samples 2e4 --threads 1
+  python3 sims/baselines/compare.py --job multiquan --baseline torch --samples 2e9     # on a GPU machine
 """
 import argparse
 import json
@@ -21,67 +24,79 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
+# Per job: the baseline scripts, rdpsim's subcommand and flags, and the figures that
+# must agree (value key, standard-error key).
+JOBS = {
+    "multiquan": {
+        "scripts": {"numpy": "multiquan_numpy.py", "torch": "multiquan_torch.py"},
+        "script_args": ["--N", "4", "--step", "0.5"],
+        "rdpsim": ["run", "--scheme", "multiquan", "--source", "exponential", "--N", "4", "--step", "0.5"],
+        "agree": [("distortion", "distortion_se"), ("rate_bits", "rate_bits_se")],
+    },
+    "e8-nsm": {
+        "scripts": {"numpy": "lattice_numpy.py"},
+        "script_args": [],
+        "rdpsim": ["nsm", "--lattice", "E8"],
+        "agree": [("nsm", "nsm_se")],
+        "rate_key": "points_per_s",
+    },
+    "e8-sd": {
+        "scripts": {"numpy": "lattice_sd_numpy.py"},
+        "script_args": ["--step", "1.2"],
+        "rdpsim": ["run", "--scheme", "lattice-sd", "--source", "gaussian", "--lattice", "E8", "--step", "1.2"],
+        "agree": [("distortion", "distortion_se"), ("rate_bits", "rate_bits_se")],
+    },
+}
 
-def rdpsim_run(binary, samples, backend, N, step):
-    out = subprocess.run(
-        [binary, "run", "--scheme", "multiquan", "--source", "exponential", "--N", str(N), "--step", str(step),
-         "--samples", str(int(samples)), "--backend", backend, "--quiet"],
-        check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
 
-
-def baseline_run(kind, samples, N, step):
-    script = os.path.join(HERE, f"multiquan_{kind}.py")
-    out = subprocess.run([sys.executable, script, "--samples", str(int(samples)), "--N", str(N), "--step", str(step)],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
+def run_json(command):
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--job", choices=sorted(JOBS), default="multiquan")
     parser.add_argument("--baseline", choices=["numpy", "torch"], default="numpy")
     parser.add_argument("--samples", type=float, default=2e7)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--N", type=int, default=4)
-    parser.add_argument("--step", type=float, default=0.5)
+    parser.add_argument("--threads", type=int, default=0, help="rdpsim's CPU threads (0: all cores)")
     parser.add_argument("--rdpsim", default=os.path.join(ROOT, "build", "rdpsim"))
     args = parser.parse_args()
+    job = JOBS[args.job]
+    if args.baseline not in job["scripts"]:
+        parser.error(f"--job {args.job} has no {args.baseline} baseline")
     backend = "cpu" if args.baseline == "numpy" else "cuda"
+    samples = str(int(args.samples))
+    base_cmd = [sys.executable, os.path.join(HERE, job["scripts"][args.baseline]), "--samples", samples] + job["script_args"]
+    ours_cmd = [args.rdpsim] + job["rdpsim"] + ["--samples", samples, "--backend", backend, "--quiet",
+                                                "--threads", str(args.threads)]
+    rate_key = job.get("rate_key", "samples_per_s")
 
     # Alternate the two so that each pair of runs sees the same load on the machine; the
     # ratio is the median of the pairs' ratios, with their range.
     base, ours = [], []
     for _ in range(args.repeats):
-        base.append(baseline_run(args.baseline, args.samples, args.N, args.step))
-        ours.append(rdpsim_run(args.rdpsim, args.samples, backend, args.N, args.step))
-    base_rate = statistics.median(b["samples_per_s"] for b in base)
-    ours_rate = statistics.median(r["samples_per_s"] for r in ours)
-    ratios = [r["samples_per_s"] / b["samples_per_s"] for b, r in zip(base, ours)]
-
+        base.append(run_json(base_cmd))
+        ours.append(run_json(ours_cmd))
+    ratios = [r[rate_key] / b[rate_key] for b, r in zip(base, ours)]
     b, r = base[0], ours[0]
-    d_sigma = math.hypot(b["distortion_se"], r["distortion_se"])
-    # Both are plug-in entropies of the same law with the same bias; their difference
-    # has standard error ~ sqrt(2) * rate_bits_se.
-    r_sigma = math.sqrt(2.0) * r["rate_bits_se"]
-    agree_d = abs(b["distortion"] - r["distortion"]) <= 5 * d_sigma
-    agree_r = abs(b["rate_bits"] - r["rate_bits"]) <= 5 * r_sigma
+    # A baseline without a standard error for a figure has rdpsim's: the same estimator of the same law.
+    agree = all(abs(b[key] - r[key]) <= 5 * math.hypot(b.get(se, r[se]), r[se]) for key, se in job["agree"])
     print(json.dumps({
-        "job": f"multiquan exponential N={args.N} step={args.step}",
+        "job": args.job,
         "samples": int(args.samples),
         "repeats": args.repeats,
         "baseline": args.baseline,
-        "baseline_device": b["device"],
-        "baseline_samples_per_s": base_rate,
+        "baseline_per_s": statistics.median(x[rate_key] for x in base),
         "rdpsim_backend": r["backend"],
         "rdpsim_device": r["device"],
-        "rdpsim_samples_per_s": ours_rate,
+        "rdpsim_per_s": statistics.median(x[rate_key] for x in ours),
         "ratio": statistics.median(ratios),
         "ratio_range": [min(ratios), max(ratios)],
-        "distortion": [r["distortion"], b["distortion"]],
-        "rate_bits": [r["rate_bits"], b["rate_bits"]],
-        "agree": agree_d and agree_r,
+        "figures": {key: [r[key], b[key]] for key, _ in job["agree"]},
+        "agree": agree,
     }))
-    return 0 if agree_d and agree_r else 1
+    return 0 if agree else 1
 
 
 if __name__ == "__main__":
