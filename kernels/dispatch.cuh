@@ -90,7 +90,8 @@ void visit_vector_scheme(const PipelineKey& key, Visitor&& visitor) {
 }
 
 // Calls visitor(TypeTag<Pipeline>{}): a type with
-//   template <class Counters> static void accumulate(params, sample, scale, moments, counters).
+//   template <class Counters> static void accumulate(params, sample, scale, moments, counters)
+// and kVectorMoments, whether it adds to the vector schemes' moments.
 template <class Visitor>
 void visit_pipeline(const PipelineKey& key, Visitor&& visitor) {
   switch (key.kind) {

@@ -20,6 +20,7 @@ RDP_HD SampleOutcome run_sample(const PipelineParams& p, const SampleRandoms& r)
 template <class SchemeT>
 struct ScalarSamples {
   using Scheme = SchemeT;
+  static constexpr bool kVectorMoments = false;  // errors, the outside count and the histograms only
   template <class Counters>
   RDP_HD static void accumulate(const PipelineParams& p, uint64_t s, const ErrorScale& scale, Moments& moments,
                                 Counters& counters) {

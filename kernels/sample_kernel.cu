@@ -85,17 +85,29 @@ __global__ void __launch_bounds__(kMaxBlockSize, 1)
   for (uint64_t k = static_cast<uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x; k < count; k += stride)
     Pipeline::accumulate(p, first + k, scale, moments, counters);
 
+  // Only the moments the pipeline adds to are reduced: the others stay zero, and their
+  // 128-bit sums would cost registers for nothing.
   warp_sum(moments.errors);
-  warp_sum(moments.information);
-  warp_sum(moments.information_bias);
-  warp_sum(moments.output_power);
   moments.outside_window = warp_sum(static_cast<unsigned long long>(moments.outside_window));
+  if constexpr (Pipeline::kVectorMoments) {
+    warp_sum(moments.information);
+    warp_sum(moments.information_bias);
+    warp_sum(moments.output_power);
+  }
   const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5;
   if (lane == 0) warp_moments[warp] = moments;
   __syncthreads();
   if (threadIdx.x == 0) {
     Moments total{};
-    for (unsigned w = 0; w < blockDim.x / 32; ++w) total.merge(warp_moments[w]);
+    for (unsigned w = 0; w < blockDim.x / 32; ++w) {
+      total.errors.merge(warp_moments[w].errors);
+      total.outside_window += warp_moments[w].outside_window;
+      if constexpr (Pipeline::kVectorMoments) {
+        total.information.merge(warp_moments[w].information);
+        total.information_bias.merge(warp_moments[w].information_bias);
+        total.output_power.merge(warp_moments[w].output_power);
+      }
+    }
     sinks.partials[blockIdx.x] = total;
   }
   if (shared_index) flush_to_global(counters.shared_index, sinks.index_hist, index_bins);

@@ -77,8 +77,11 @@ struct BlockWork {
 template <class Scheme>
 struct BlockWork<ScalarSamples<Scheme>, void> {
   template <class Counters>
-  static void run(const PipelineParams& p, uint64_t begin, uint64_t end, const ErrorScale& scale, Moments& moments,
-                  Counters& counters) {
+  static void run(const PipelineParams& params, uint64_t begin, uint64_t end, const ErrorScale& scale,
+                  Moments& moments, Counters& counters) {
+    // A local copy: g++ cannot tell that the stage arrays' stores leave a referenced
+    // PipelineParams unchanged, and does not vectorize the code stage then.
+    const PipelineParams p = params;
     // Stage inputs and outputs as separate arrays of plain numbers, which vectorize.
     uint32_t words[4][kStageBatch];
     double tail_u[kStageBatch];
@@ -126,8 +129,9 @@ RDP_STAGE_LOOP
 template <class L>
 struct BlockWork<LatticeCellSamples<L>, std::enable_if_t<(L::kDim <= 8)>> {
   template <class Counters>
-  static void run(const PipelineParams& p, uint64_t begin, uint64_t end, const ErrorScale& scale, Moments& moments,
-                  Counters&) {
+  static void run(const PipelineParams& params, uint64_t begin, uint64_t end, const ErrorScale& scale,
+                  Moments& moments, Counters&) {
+    const PipelineParams p = params;  // a local copy, as for the scalar stages
     constexpr int kWordBlocks = (L::kDim + 3) / 4;
     uint32_t words[kWordBlocks][4][kStageBatch];
     ErrorMoments::Terms terms[kStageBatch];
@@ -153,8 +157,6 @@ void loops_pass(const PipelineParams& params, uint64_t first, uint64_t count, in
   const ErrorScale scale = ErrorScale::for_exponent(params.error_scale_exp);
 #pragma omp parallel num_threads(threads)
   {
-    // A thread-local copy: g++ cannot tell that the stage arrays' stores leave a
-    // referenced PipelineParams unchanged, and does not vectorize the code stage then.
     const PipelineParams p = params;
     std::vector<uint32_t> index_counts(index_bins, 0), pit_counts(uint64_t{p.pit_bins} * p.pit_channels, 0);
     // Plain locals in the hot loop: counters reached through members could alias the

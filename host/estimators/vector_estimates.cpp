@@ -23,9 +23,7 @@ void estimate_vector(const Plan& plan, const Tally& tally, Result& r) {
   const Job& job = plan.job;
   VectorFigures v;
   v.dim = p.pit_channels - p.directions;
-  v.cell_points = p.cell_point_count > 0 ? static_cast<uint32_t>(std::llround(std::pow(
-                                               p.cell_point_count, 1.0 / (v.dim / p.blocks))))
-                                         : 0;
+  v.cell_points = p.cell_point_count > 0 ? static_cast<uint32_t>(std::lround(1.0 / p.inverse_cell_points_per_axis)) : 0;
   const double n = v.dim;
   const MeanEstimate error = error_mean(tally.moments.errors, tally.samples, p.error_scale_exp);
   r.distortion = error.mean / n;

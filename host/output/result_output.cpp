@@ -148,7 +148,7 @@ std::string results_table(const std::vector<Result>& results) {
 std::string json_line(const ExactResult& r) {
   nlohmann::ordered_json o = job_keys(r.job, r.step);
   o["rate_bits"] = r.rate_bits;
-  o["rate_marginal_bits"] = r.rate_marginal_bits;
+  if (!applies(r.job.scheme, kAxisLattice)) o["rate_marginal_bits"] = r.rate_marginal_bits;
   if (r.rate_conditional_bits) {
     o["rate_conditional_bits"] = *r.rate_conditional_bits;
     o["dither_bins"] = r.job.dither_bins;

@@ -26,13 +26,6 @@ uint32_t histogram_groups(const Job& job) {
   return 1;
 }
 
-// Smallest e with bound <= 2^(e-2): a factor 4 of headroom over the a-priori bound.
-int scale_exponent(double bound) {
-  int e = 0;
-  std::frexp(bound, &e);
-  return e + 2;
-}
-
 template <class Source>
 void plan_line_source(Plan& plan) {
   const Job& job = plan.job;
@@ -67,6 +60,12 @@ void plan_line_source(Plan& plan) {
 }
 
 }  // namespace
+
+int scale_exponent(double bound) {
+  int e = 0;
+  std::frexp(bound, &e);
+  return e + 2;
+}
 
 void validate(const Job& job) {
   const SchemeTraits& scheme = traits(job.scheme);

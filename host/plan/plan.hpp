@@ -43,6 +43,10 @@ struct Plan {
   }
 };
 
+// The fixed-point exponent e of a per-sample sum (ErrorScale): the smallest e with
+// bound <= 2^(e-2), a factor 4 of headroom over the a-priori bound.
+int scale_exponent(double bound);
+
 // Throws std::invalid_argument naming the bad value when the job is not valid.
 void validate(const Job& job);
 Plan make_plan(const Job& job);

@@ -22,13 +22,6 @@
 namespace rdp {
 namespace {
 
-// Smallest e with bound <= 2^(e-2): a factor 4 of headroom over the a-priori bound.
-int scale_exponent(double bound) {
-  int e = 0;
-  std::frexp(bound, &e);
-  return e + 2;
-}
-
 // K of the rate estimator: the job's, or the lattice's default (docs/theory.md §5.4): the
 // smallest K whose Jensen bias stays below 0.002 bit per dimension on the gaussian source,
 // measured up to steps of 8 a sigma (3.5 a sigma for E8 with K = 2).

@@ -30,8 +30,8 @@ const std::vector<SchemeTraits>& all_schemes() {
        exact_deterministic_line, exact_deterministic_circle},
       {SchemeKind::multiquan_eq6, "multiquan-eq6",
        "multiquan with Zhou & Tian's eq. (6) read literally: a decoder one cell off, kept as a negative control",
-       PipelineKind::scalar_scheme, true, false, kAxisN, IndexGroups::offsets, RateEntropy::given_group, false, false, -0.5, 0.5, 2.0, true, 65536,
-       check_multiquan, plan_multiquan_eq6_tables, exact_multiquan_line, nullptr},
+       PipelineKind::scalar_scheme, true, false, kAxisN, IndexGroups::offsets, RateEntropy::given_group, false, false,
+       -0.5, 0.5, 2.0, true, 65536, check_multiquan, plan_multiquan_eq6_tables, exact_multiquan_line, nullptr},
       // Lattice vector schemes (Lei, Hassani & Saeedi Bidokhti): the reach and error
       // fields are the scalar pipeline's and unused here.
       {SchemeKind::lattice_sd, "lattice-sd",

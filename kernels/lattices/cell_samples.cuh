@@ -11,6 +11,7 @@ namespace rdp {
 
 template <class L>
 struct LatticeCellSamples {
+  static constexpr bool kVectorMoments = false;  // the squared norms go where errors go
   // ||U||^2 for the cell point that the uniforms `unit` select.
   RDP_HD static double cell_norm(const double (&unit)[L::kDim]) {
     double u[L::kDim];

@@ -86,18 +86,45 @@ struct HexagonalLattice {
   RDP_HD static double generator(int r, int c) { return r == 0 ? (c == 0 ? 1.0 : 0.0) : (c == 0 ? 0.5 : 0.5 * kSqrt3); }
 };
 
-// E8 = D8 u (D8 + (1/2, ..., 1/2)), the Gosset lattice.
+// E8 = D8 u (D8 + (1/2, ..., 1/2)), the Gosset lattice. Both cosets' D8 searches run in one
+// pass: the nearest points of Z^8 and of (Z + 1/2)^8, their squared distances, and each
+// one's coordinate rounded furthest; a parity fix moves that coordinate to its other
+// neighbour, which adds 1 - 2|error| to the squared distance. D8 wins a tie.
 struct GossetLattice {
   static constexpr int kDim = 8;
   static constexpr double kVolume = 1.0;
   static constexpr bool kHasGenerator = true;
   RDP_HD static void closest_point(const double (&x)[8], double (&out)[8]) {
-    double half[8], candidate[8];
-    for (int i = 0; i < 8; ++i) half[i] = 0.5;
-    closest_in_dn(x, out);
-    double best = squared_distance(x, out);
-    closest_in_coset(x, half, [](const double (&y)[8], double (&q)[8]) { closest_in_dn(y, q); }, candidate);
-    keep_closer(x, candidate, best, out);
+    double whole[8], half[8];
+    double whole_sum = 0.0, half_sum = 0.0, whole_distance = 0.0, half_distance = 0.0;
+    double whole_worst = -1.0, half_worst = -1.0;
+    int whole_at = 0, half_at = 0;
+    for (int i = 0; i < 8; ++i) {
+      whole[i] = round_half_up(x[i]);
+      half[i] = floor(x[i]) + 0.5;
+      const double e_whole = fabs(x[i] - whole[i]), e_half = fabs(x[i] - half[i]);
+      whole_sum += whole[i];
+      half_sum += half[i] - 0.5;
+      whole_distance += e_whole * e_whole;
+      half_distance += e_half * e_half;
+      const bool whole_worse = e_whole > whole_worst, half_worse = e_half > half_worst;
+      whole_worst = whole_worse ? e_whole : whole_worst;
+      whole_at = whole_worse ? i : whole_at;
+      half_worst = half_worse ? e_half : half_worst;
+      half_at = half_worse ? i : half_at;
+    }
+    // The sums are exact integers: the parity tests are exact.
+    const bool whole_odd = whole_sum != 2.0 * floor(0.5 * whole_sum);
+    const bool half_odd = half_sum != 2.0 * floor(0.5 * half_sum);
+    whole_distance += whole_odd ? 1.0 - 2.0 * whole_worst : 0.0;
+    half_distance += half_odd ? 1.0 - 2.0 * half_worst : 0.0;
+    const bool use_half = half_distance < whole_distance;
+    const bool odd = use_half ? half_odd : whole_odd;
+    const int at = use_half ? half_at : whole_at;
+    for (int i = 0; i < 8; ++i) {
+      const double base = use_half ? half[i] : whole[i];
+      out[i] = (odd && i == at) ? round_other_way(x[i], base) : base;
+    }
   }
   RDP_HD static double box_side(int) { return 2.0; }  // 2Z^8 is in D8
   // (2, 0, ..., 0), e_{r} - e_{r-1} for r = 1 .. 6, (1/2, ..., 1/2).

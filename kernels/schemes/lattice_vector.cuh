@@ -33,6 +33,7 @@ struct BlockInformation {
 template <SchemeKind Kind, class Source, class L>
 struct LatticeVectorSamples {
   static constexpr int M = L::kDim;
+  static constexpr bool kVectorMoments = true;  // information, its bias and the output power too
   static_assert(Kind == SchemeKind::lattice_sd || Kind == SchemeKind::lattice_pd ||
                     Kind == SchemeKind::lattice_qsd || Kind == SchemeKind::lattice_det,
                 "a lattice vector scheme");
