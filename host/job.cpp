@@ -51,6 +51,14 @@ void validate(const RunOptions& o) {
   limits::check(limits::kDevice, o.device, "--device");
 }
 
+Job make_lattice_job(SchemeKind scheme, LatticeKind lattice, uint32_t blocks, double step, uint64_t samples,
+                     uint64_t seed) {
+  Job job = make_job(scheme, SourceKind::gaussian, 1, 0, step, samples, seed);
+  job.lattice = lattice;
+  job.blocks = blocks;
+  return job;
+}
+
 Job make_job(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step, uint64_t samples,
              uint64_t seed) {
   Job job;

@@ -98,6 +98,10 @@ struct Result {
 // live with the plan (plan.hpp: validate(const Job&)).
 void validate(const RunOptions& options);
 
+// A lattice scheme's job on gaussian vectors of blocks * dim(lattice) coordinates.
+Job make_lattice_job(SchemeKind scheme, LatticeKind lattice, uint32_t blocks, double step, uint64_t samples = 1000000,
+                     uint64_t seed = 1);
+
 // A job by its coordinates on a grid; everything else at its default.
 Job make_job(SchemeKind scheme, SourceKind source, uint32_t N, uint32_t L, double step, uint64_t samples = 1000000,
              uint64_t seed = 1);

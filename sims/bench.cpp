@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "host/lattices/lattice_traits.hpp"
+#include "host/schemes/scheme_traits.hpp"
 #include "host/plan/plan.hpp"
 #include "host/estimators/sample_distance.hpp"
 
@@ -33,6 +34,15 @@ std::vector<BenchCase> simulation_cases() {
   }
   add("multiquan/circle/L=8/N=4", SchemeKind::multiquan, SourceKind::circle, 4, 8, 0.0);
   add("dithered/circle/L=8", SchemeKind::dithered, SourceKind::circle, 1, 8, 0.0);
+  // The vector schemes on n = 8 gaussian coordinates, every estimator on (the rate's K^m
+  // cell points at their default), at one bit per dimension or so.
+  for (LatticeKind lattice : {LatticeKind::Z, LatticeKind::E8})
+    for (SchemeKind scheme :
+         {SchemeKind::lattice_sd, SchemeKind::lattice_pd, SchemeKind::lattice_qsd, SchemeKind::lattice_det}) {
+      const uint32_t blocks = 8 / lattice_dimension(lattice);
+      cases.push_back({fmt::format("{}/{}x{}", to_string(scheme), to_string(lattice), blocks),
+                       make_lattice_job(scheme, lattice, blocks, 1.2)});
+    }
   return cases;
 }
 
@@ -60,13 +70,16 @@ std::vector<BenchResult> run_bench(Backend& backend, const BenchOptions& options
   std::vector<BenchResult> results;
   for (BenchCase& c : simulation_cases()) {
     if (c.name.find(options.filter) == std::string::npos) continue;
-    c.job.samples = samples;
     const Plan plan = make_plan(c.job);
-    BenchResult b = time_repeats(c.name, samples, options.repeats, [&] {
+    // As many samples as cost about the same time for every kernel.
+    const uint64_t count = std::max<uint64_t>(1024, static_cast<uint64_t>(samples / plan.work_per_sample));
+    BenchResult b = time_repeats(c.name, count, options.repeats, [&] {
       Tally tally;
-      backend.accumulate(plan, 0, samples, tally);
+      tally.pit_hist.assign(plan.pit_bins_total(), 0);
+      backend.accumulate(plan, 0, count, tally);
       return backend.last_kernel_seconds();
     });
+    b.coordinates = plan.params.pit_channels - plan.params.directions;
     b.timer = gpu ? "cuda-events" : "steady-clock";
     results.push_back(b);
   }
@@ -111,12 +124,14 @@ std::vector<BenchResult> run_bench(Backend& backend, const BenchOptions& options
 
 std::string bench_table(const std::vector<BenchResult>& results) {
   if (results.empty()) return "no kernel matches the filter\n";
-  std::string out = fmt::format("rdpsim bench on {} ({}), {:.3g} samples per repeat, median of {}\n\n",
-                                results.front().device, results.front().backend,
-                                static_cast<double>(results.front().samples), results.front().repeats);
-  out += fmt::format("{:<32} {:>14} {:>12} {:>12}\n", "kernel", "samples/s", "median [s]", "min [s]");
+  std::string out = fmt::format("rdpsim bench on {} ({}), median of {} repeats\n\n", results.front().device,
+                                results.front().backend, results.front().repeats);
+  out += fmt::format("{:<32} {:>10} {:>14} {:>16} {:>12} {:>12}\n", "kernel", "samples", "samples/s", "coordinates/s",
+                     "median [s]", "min [s]");
   for (const BenchResult& r : results)
-    out += fmt::format("{:<32} {:>14.4g} {:>12.4g} {:>12.4g}\n", r.kernel, r.samples_per_s, r.median_s, r.min_s);
+    out += fmt::format("{:<32} {:>10.3g} {:>14.4g} {:>16.4g} {:>12.4g} {:>12.4g}\n", r.kernel,
+                       static_cast<double>(r.samples), r.samples_per_s, r.samples_per_s * r.coordinates, r.median_s,
+                       r.min_s);
   return out;
 }
 
@@ -128,6 +143,7 @@ std::string json_line(const BenchResult& r) {
   o["median_s"] = r.median_s;
   o["min_s"] = r.min_s;
   o["samples_per_s"] = r.samples_per_s;
+  o["coordinates_per_s"] = r.samples_per_s * r.coordinates;
   o["backend"] = r.backend;
   o["device"] = r.device;
   o["timer"] = r.timer;

@@ -21,7 +21,8 @@ struct BenchResult {
   int repeats = 0;
   double median_s = 0.0;
   double min_s = 0.0;
-  double samples_per_s = 0.0;  // samples / median_s
+  double samples_per_s = 0.0;  // samples / median_s (vectors / median_s for a vector scheme)
+  uint32_t coordinates = 1;    // per sample: n for a vector scheme
   std::string backend, device, timer;
 };
 

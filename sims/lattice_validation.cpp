@@ -23,17 +23,7 @@ uint64_t vector_samples(const Validator& v, LatticeKind lattice) {
 }
 
 Job lattice_job(const Validator& v, SchemeKind scheme, LatticeKind lattice, uint32_t blocks) {
-  Job job = make_job(scheme, SourceKind::gaussian, 1, 0, 0.5, vector_samples(v, lattice), v.options().seed);
-  job.lattice = lattice;
-  job.blocks = blocks;
-  return job;
-}
-
-Job designed(Job job, double D, double P) {
-  job.target_D = D;
-  job.target_P = P;
-  design_job(job);
-  return job;
+  return make_lattice_job(scheme, lattice, blocks, 0.5, vector_samples(v, lattice), v.options().seed);
 }
 
 std::string label(const Job& job) {

@@ -23,18 +23,10 @@ using rdp::LatticeKind;
 using rdp::SchemeKind;
 
 Job lattice_job(SchemeKind scheme, LatticeKind lattice, uint32_t blocks, double step, uint64_t samples) {
-  Job job = rdp::make_job(scheme, rdp::SourceKind::gaussian, 1, 0, step, samples, 77);
-  job.lattice = lattice;
-  job.blocks = blocks;
-  return job;
+  return rdp::make_lattice_job(scheme, lattice, blocks, step, samples, 77);
 }
 
-Job designed(Job job, double D, double P) {
-  job.target_D = D;
-  job.target_P = P;
-  rdp::design_job(job);
-  return job;
-}
+using rdp::designed;
 
 class LatticeSchemes : public rdp::testing::BackendTest {};
 

@@ -14,4 +14,12 @@ void design_job(Job& job);
 
 inline bool has_design(const Job& job) { return !std::isnan(job.target_D); }
 
+// The job with the theorem design for target D and P.
+inline Job designed(Job job, double D, double P) {
+  job.target_D = D;
+  job.target_P = P;
+  design_job(job);
+  return job;
+}
+
 }  // namespace rdp
