@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "host/schemes/lattice_design.hpp"
 #include "host/sweep/grid.hpp"
 #include "host/sweep/jsonl_file.hpp"
 
@@ -63,6 +64,46 @@ seed = { lin = [1, 3, 3] }
   EXPECT_EQ(c.points[0].job.samples, 1000000u);
 }
 
+// Lattice axes multiply only the lattice schemes; dim gives each lattice its blocks; a
+// designed point takes its step and gains from the design (docs/theory.md §4.5).
+TEST(SweepGrid, LatticeAxesAndDesignedPoints) {
+  const auto c = parse_sweep_config(R"(
+[grid]
+scheme = ["lattice-sd", "lattice-qsd", "multiquan"]
+source = "gaussian"
+N = 2
+step = 0.5
+lattice = ["Z", "E8"]
+dim = 8
+gamma = [2, 3]
+)", "t.toml");
+  // sd: 2 lattices; qsd: 2 lattices x 2 gammas; multiquan: 1.
+  ASSERT_EQ(c.points.size(), 7u);
+  EXPECT_EQ(c.points[0].job.blocks, 8u);
+  EXPECT_EQ(c.points[1].job.lattice, rdp::LatticeKind::E8);
+  EXPECT_EQ(c.points[1].job.blocks, 1u);
+  EXPECT_EQ(c.points[3].id,
+            "lattice-qsd/gaussian/lattice=Z/blocks=8/gamma=3/gain_a=1/gain_s=1/dither_scale=1/step=0.5/samples=1000000/"
+            "seed=1");
+  EXPECT_EQ(c.points.back().id, "multiquan/gaussian/N=2/step=0.5/samples=1000000/seed=1");
+
+  const auto designed = parse_sweep_config(R"(
+[grid]
+scheme = "lattice-sd"
+source = "gaussian"
+lattice = "E8"
+target_D = [0.1, 0.2]
+)", "t.toml");
+  ASSERT_EQ(designed.points.size(), 2u);
+  rdp::Job expected = designed.points[1].job;
+  expected.target_D = 0.2;
+  rdp::design_job(expected);
+  EXPECT_EQ(designed.points[1].job.step, expected.step);
+  EXPECT_EQ(designed.points[1].job.gain_s, expected.gain_s);
+  EXPECT_NE(designed.points[0].job.step, designed.points[1].job.step);
+  EXPECT_EQ(designed.points[1].id, "lattice-sd/gaussian/lattice=E8/blocks=1/target_D=0.2/target_P=0/samples=1000000/seed=1");
+}
+
 struct Malformed {
   const char* toml;
   const char* names;
@@ -99,7 +140,12 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"backend = \"tpu\"\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "backend must be"},
         Malformed{"[grid]\nscheme=\"multiquan\"\nsource=\"uniform\"\nstep=[0.1, 0.1]", "appears twice"},
         Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=-1", "--step must be in"},
-        Malformed{"[grid\nscheme=1", "line 1"}));
+        Malformed{"[grid\nscheme=1", "line 1"},
+        Malformed{"[grid]\nscheme=\"lattice-sd\"\nsource=\"gaussian\"\nstep=1\nlattice=\"E8\"\ndim=6", "not a multiple"},
+        Malformed{"[grid]\nscheme=\"lattice-sd\"\nsource=\"gaussian\"\ntarget_D=0.1\nstep=1", "set by the design"},
+        Malformed{"[grid]\nscheme=\"lattice-qsd\"\nsource=\"gaussian\"\nstep=1\ngamma=1", "'gamma' must hold"},
+        Malformed{"[grid]\nscheme=\"lattice-sd\"\nsource=\"gaussian\"\nlattice=\"E8\"\ntarget_D=2", "--target-D"},
+        Malformed{"block_size = 1024\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "'block_size' must"}));
 
 // ---- running sweeps through the executable ----
 
