@@ -160,17 +160,9 @@ void launch_sample_kernel(const PipelineKey& key, const PipelineParams& p, uint6
   check(cudaGetLastError(), "sample_kernel launch");
 }
 
-std::string cuda_device_problem() {
-  int devices = 0;
-  const cudaError_t status = cudaGetDeviceCount(&devices);
-  if (status != cudaSuccess) return cudaGetErrorString(status);
-  if (devices == 0) return "no CUDA device";
+cudaError_t sample_kernel_attributes_status() {
   cudaFuncAttributes attributes;
-  if (cudaFuncGetAttributes(&attributes, sample_kernel<ScalarSamples<CircleDithered>>) != cudaSuccess) {
-    cudaGetLastError();
-    return "this build has no kernels for the device's architecture (set CMAKE_CUDA_ARCHITECTURES)";
-  }
-  return {};
+  return cudaFuncGetAttributes(&attributes, sample_kernel<ScalarSamples<CircleDithered>>);
 }
 
 }  // namespace rdp

@@ -38,7 +38,9 @@ LaunchShape plan_launch(const PipelineKey& key, const PipelineParams& p, int blo
 void launch_sample_kernel(const PipelineKey& key, const PipelineParams& p, uint64_t first, uint64_t count,
                           const DeviceSinks& sinks, const LaunchShape& shape);
 
-// Empty when a device is present and runs this build's kernels, else why not.
-std::string cuda_device_problem();
+#ifdef __CUDACC__
+// cudaSuccess when the current device can run this build's kernels (device_info.cu).
+cudaError_t sample_kernel_attributes_status();
+#endif
 
 }  // namespace rdp

@@ -12,6 +12,7 @@
 #include "sims/bench.hpp"
 #include "sims/cli_flags.hpp"
 #include "host/exact/exact.hpp"
+#include "kernels/device_info.cuh"
 #include "host/exact/gaussian_rdp.hpp"
 #include "host/output/result_output.hpp"
 #include "host/estimators/sample_distance.hpp"
@@ -199,6 +200,37 @@ std::string gaussian_rdp_line(double D, double P, double sigma) {
   return o.dump();
 }
 
+// `rdpsim devices`: the driver, the runtime, the build's architectures and every GPU.
+int devices(const std::string& format) {
+  cli::check_format(format);
+  const CudaSystem s = query_cuda_system();
+  if (format == "table") {
+    fmt::print("driver supports CUDA {}.{}, runtime {}.{}, kernels built for {}\n", s.driver_version / 1000,
+               s.driver_version % 1000 / 10, s.runtime_version / 1000, s.runtime_version % 1000 / 10, s.architectures);
+    for (const CudaDevice& d : s.devices)
+      fmt::print("  {}: {} (sm_{}{}, {} SMs, {:.1f} GiB){}\n", d.ordinal, d.name, d.major, d.minor, d.multiprocessors,
+                 d.memory_gib, d.has_kernels ? "" : ": no kernel image for it");
+    fmt::print("{}\n", s.problem.empty() ? "the CUDA backend is usable" : "the CUDA backend is not usable: " + s.problem);
+    return 0;
+  }
+  nlohmann::ordered_json o;
+  o["driver_cuda_version"] = s.driver_version;
+  o["runtime_cuda_version"] = s.runtime_version;
+  o["architectures"] = s.architectures;
+  o["usable"] = s.problem.empty();
+  o["problem"] = s.problem.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.problem);
+  o["devices"] = nlohmann::ordered_json::array();
+  for (const CudaDevice& d : s.devices)
+    o["devices"].push_back({{"device", d.ordinal},
+                            {"name", d.name},
+                            {"compute_capability", fmt::format("{}.{}", d.major, d.minor)},
+                            {"multiprocessors", d.multiprocessors},
+                            {"memory_gib", d.memory_gib},
+                            {"kernels", d.has_kernels}});
+  fmt::print("{}\n", o.dump());
+  return 0;
+}
+
 int distance(const std::string& file_a, const std::string& file_b, const std::string& backend_name) {
   const auto backend = parse_backend(backend_name);
   if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", backend_name));
@@ -307,6 +339,11 @@ int main(int argc, char** argv) {
   cli::add_sampling_flags(nsm_cmd, nsm_flags);
   cli::add_format_flag(nsm_cmd, nsm_format);
 
+  std::string devices_format = "json";
+  CLI::App* devices_cmd =
+      app.add_subcommand("devices", "the NVIDIA driver, CUDA runtime and GPUs, and whether the CUDA backend can run");
+  cli::add_format_flag(devices_cmd, devices_format);
+
   std::string file_a, file_b, distance_backend = "auto";
   CLI::App* distance_cmd = app.add_subcommand(
       "distance", "W1 and W2 between two samples (text: numbers separated by white space; *.f64/*.bin: float64)");
@@ -342,6 +379,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return validate(validate_flags, validate_format, inject_eq6);
     if (*distance_cmd) return distance(file_a, file_b, distance_backend);
     if (*nsm_cmd) return nsm(nsm_lattice, nsm_flags, nsm_format);
+    if (*devices_cmd) return devices(devices_format);
     if (*bench_cmd) return bench(bench_flags, bench_format, bench_repeats, bench_filter);
     if (*sweep_cmd)
       return sweep(sweep_config, sweep_out, sweep_resume, sweep_shard, sweep_exact, *sweep_cmd, sweep_flags);

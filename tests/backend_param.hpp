@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <ostream>
 #include <string>
 
@@ -12,13 +13,32 @@
 
 namespace rdp::testing {
 
+// RDPSIM_REQUIRE_CUDA=1 (scripts/gpu-check sets it) turns a CUDA test that cannot run
+// into a failure: on a machine with a GPU no CUDA test may skip silently.
+inline bool cuda_required() {
+  const char* v = std::getenv("RDPSIM_REQUIRE_CUDA");
+  return v != nullptr && std::string(v) == "1";
+}
+
+}  // namespace rdp::testing
+
+// The first statement of a CUDA-only test (or a SetUp): skip with the reason when CUDA
+// cannot run here, fail instead under RDPSIM_REQUIRE_CUDA=1.
+#define RDPSIM_CUDA_OR_SKIP(problem)                                                        \
+  do {                                                                                      \
+    const std::string rdpsim_problem_ = (problem);                                          \
+    if (!rdpsim_problem_.empty()) {                                                         \
+      if (rdp::testing::cuda_required()) FAIL() << "RDPSIM_REQUIRE_CUDA=1: " << rdpsim_problem_; \
+      GTEST_SKIP() << "CUDA backend not tested here: " << rdpsim_problem_;                  \
+    }                                                                                       \
+  } while (0)
+
+namespace rdp::testing {
+
 class BackendTest : public ::testing::TestWithParam<BackendKind> {
  protected:
   void SetUp() override {
-    if (GetParam() == BackendKind::cuda) {
-      const std::string problem = cuda_unavailable_reason();
-      if (!problem.empty()) GTEST_SKIP() << "CUDA backend not tested here: " << problem;
-    }
+    if (GetParam() == BackendKind::cuda) RDPSIM_CUDA_OR_SKIP(cuda_unavailable_reason());
   }
 
   Result run(const Job& job, int threads = 0, int block_size = 256) const {

@@ -52,8 +52,6 @@ rdp::Result run_on(BackendKind backend, const Job& job, int threads, int block_s
   return rdp::run_job(job, o);
 }
 
-bool cuda_usable() { return rdp::cuda_unavailable_reason().empty(); }
-
 TEST(Determinism, CpuResultDoesNotDependOnThreadCount) {
   for (const Job& job : reproducibility_jobs()) {
     SCOPED_TRACE(rdp::to_string(job.scheme));
@@ -89,7 +87,7 @@ TEST(Determinism, SeedChangesTheDraws) {
 }
 
 TEST(Determinism, CudaResultDoesNotDependOnBlockSize) {
-  if (!cuda_usable()) GTEST_SKIP() << "CUDA backend not tested here: " << rdp::cuda_unavailable_reason();
+  RDPSIM_CUDA_OR_SKIP(rdp::cuda_unavailable_reason());
   for (const Job& job : reproducibility_jobs()) {
     SCOPED_TRACE(rdp::to_string(job.scheme));
     EXPECT_EQ(run_on(BackendKind::cuda, job, 0, 128).tally, run_on(BackendKind::cuda, job, 0, 512).tally);
@@ -97,7 +95,7 @@ TEST(Determinism, CudaResultDoesNotDependOnBlockSize) {
 }
 
 TEST(Determinism, CpuAndCudaAgreeBitForBitOutsideErfcAndSin) {
-  if (!cuda_usable()) GTEST_SKIP() << "CUDA backend not tested here: " << rdp::cuda_unavailable_reason();
+  RDPSIM_CUDA_OR_SKIP(rdp::cuda_unavailable_reason());
   for (const Job& job : reproducibility_jobs()) {
     SCOPED_TRACE(rdp::to_string(job.scheme));
     const auto cpu = run_on(BackendKind::cpu, job, 0, 256);

@@ -10,6 +10,7 @@
 #include "host/backends/cpu_loops.hpp"
 #include "kernels/philox.cuh"
 #include "kernels/rng.cuh"
+#include "tests/backend_param.hpp"
 
 #ifdef RDPSIM_HAVE_CURAND
 // cuRAND's Philox is written for the device; QUALIFIERS makes it host code too.
@@ -111,7 +112,7 @@ TEST(Philox, WordsAreCuRandsWords) {
     ASSERT_TRUE(same_words(rdp::philox4x32_10(in.counter, in.key), curand_words(in.counter, in.key))) << input.str();
   }
 #else
-  GTEST_SKIP() << "built without CUDA: no cuRAND to compare with (the known answers still apply)";
+  RDPSIM_CUDA_OR_SKIP("built without CUDA: no cuRAND to compare with (the known answers still apply)");
 #endif
 }
 

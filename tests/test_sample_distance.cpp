@@ -55,8 +55,7 @@ TEST(SampleDistance, LargeGaussianSamplesShiftedByAThird) {
 }
 
 TEST(SampleDistance, GpuSortGivesTheSameDistance) {
-  if (!rdp::cuda_unavailable_reason().empty())
-    GTEST_SKIP() << "CUDA backend not tested here: " << rdp::cuda_unavailable_reason();
+  RDPSIM_CUDA_OR_SKIP(rdp::cuda_unavailable_reason());
   std::mt19937_64 gen(6);
   std::exponential_distribution<double> expo;
   std::vector<double> a(300001), b(200003);

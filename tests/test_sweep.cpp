@@ -190,12 +190,14 @@ size_t complete_lines(const std::string& path) {
 }
 
 // Starts a sweep, kills it with SIGKILL once `rows` rows are on disk.
-void kill_after_rows(const std::string& config, const std::string& out, size_t rows) {
+// Returns whether the kill interrupted the sweep (it ended by SIGKILL, not by finishing).
+bool kill_after_rows(const std::string& config, const std::string& out, size_t rows) {
+  const std::string rdpsim = rdp::testing::rdpsim_executable();  // before the fork: the child only execs
   const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
+  if (pid < 0) return false;
   if (pid == 0) {
     freopen("/dev/null", "w", stderr);
-    execl(RDPSIM_EXECUTABLE, RDPSIM_EXECUTABLE, "sweep", config.c_str(), "--out", out.c_str(), nullptr);
+    execl(rdpsim.c_str(), rdpsim.c_str(), "sweep", config.c_str(), "--out", out.c_str(), nullptr);
     _exit(127);
   }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -204,6 +206,7 @@ void kill_after_rows(const std::string& config, const std::string& out, size_t r
   kill(pid, SIGKILL);
   int status = 0;
   waitpid(pid, &status, 0);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
 }
 
 TEST(SweepRun, ResumeAfterAKillGivesExactlyTheUninterruptedRows) {
@@ -218,9 +221,10 @@ TEST(SweepRun, ResumeAfterAKillGivesExactlyTheUninterruptedRows) {
     SCOPED_TRACE(kill_at);
     const std::string out = rdp::testing::scratch_path("killed.jsonl");
     std::remove(out.c_str());
-    kill_after_rows(config, out, kill_at);
+    ASSERT_TRUE(kill_after_rows(config, out, kill_at)) << "the sweep finished before the kill";
     const size_t before = complete_lines(out);
     EXPECT_GE(before, kill_at);
+    EXPECT_LT(before, expected.size()) << "the kill interrupted nothing";
     EXPECT_EQ(comparable_rows(out).size(), before) << "a row was torn";
     ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
     EXPECT_EQ(comparable_rows(out), expected);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "host/backends/backend.hpp"
+#include "kernels/device_info.cuh"
 
 namespace rdp {
 
@@ -12,6 +13,15 @@ const char kBuiltWithoutCuda[] = "this rdpsim was built without CUDA (-DRDPSIM_C
 }  // namespace
 
 std::string cuda_unavailable_reason(int /*device*/) { return kBuiltWithoutCuda; }
+
+std::string cuda_device_problem() { return kBuiltWithoutCuda; }
+
+CudaSystem query_cuda_system() {
+  CudaSystem s;
+  s.architectures = "none";
+  s.problem = kBuiltWithoutCuda;
+  return s;
+}
 
 std::unique_ptr<Backend> make_cuda_backend(int /*block_size*/, int /*device*/) {
   throw std::invalid_argument(kBuiltWithoutCuda);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "kernels/device_info.cuh"
 #include "kernels/sample_kernel.cuh"
 #include "host/backends/backend.hpp"
 #include "host/backends/device_buffer.hpp"
@@ -101,11 +102,12 @@ class CudaBackend final : public Backend {
 std::string cuda_unavailable_reason(int device) {
   if (device >= 0) {
     int count = 0;
-    if (cudaGetDeviceCount(&count) != cudaSuccess || device >= count) {
-      cudaGetLastError();
+    const cudaError_t status = cudaGetDeviceCount(&count);
+    cudaGetLastError();
+    // Without a driver or a device, cuda_device_problem names what is missing.
+    if (status == cudaSuccess && device >= count)
       return fmt::format("CUDA device {} does not exist ({} visible)", device, count);
-    }
-    if (cudaSetDevice(device) != cudaSuccess) {
+    if (status == cudaSuccess && cudaSetDevice(device) != cudaSuccess) {
       cudaGetLastError();
       return fmt::format("CUDA device {} cannot be selected", device);
     }
