@@ -63,11 +63,14 @@ struct LaneCode<Scheme, std::void_t<decltype(&Scheme::code_tabulated)>> {
 };
 
 // One OpenMP work item: samples [begin, end) of a pipeline, each through its accumulate().
+// Every form takes a local copy of the parameters: g++ cannot tell that the stores of a
+// stage or a histogram leave a referenced PipelineParams unchanged, and reloads it.
 template <class Pipeline, class = void>
 struct BlockWork {
   template <class Counters>
-  static void run(const PipelineParams& p, uint64_t begin, uint64_t end, const ErrorScale& scale, Moments& moments,
-                  Counters& counters) {
+  static void run(const PipelineParams& params, uint64_t begin, uint64_t end, const ErrorScale& scale,
+                  Moments& moments, Counters& counters) {
+    const PipelineParams p = params;
     for (uint64_t s = begin; s < end; ++s) Pipeline::accumulate(p, s, scale, moments, counters);
   }
 };
@@ -79,9 +82,7 @@ struct BlockWork<ScalarSamples<Scheme>, void> {
   template <class Counters>
   static void run(const PipelineParams& params, uint64_t begin, uint64_t end, const ErrorScale& scale,
                   Moments& moments, Counters& counters) {
-    // A local copy: g++ cannot tell that the stage arrays' stores leave a referenced
-    // PipelineParams unchanged, and does not vectorize the code stage then.
-    const PipelineParams p = params;
+    const PipelineParams p = params;  // and the code stage vectorizes
     // Stage inputs and outputs as separate arrays of plain numbers, which vectorize.
     uint32_t words[4][kStageBatch];
     double tail_u[kStageBatch];
@@ -131,7 +132,7 @@ struct BlockWork<LatticeCellSamples<L>, std::enable_if_t<(L::kDim <= 8)>> {
   template <class Counters>
   static void run(const PipelineParams& params, uint64_t begin, uint64_t end, const ErrorScale& scale,
                   Moments& moments, Counters&) {
-    const PipelineParams p = params;  // a local copy, as for the scalar stages
+    const PipelineParams p = params;
     constexpr int kWordBlocks = (L::kDim + 3) / 4;
     uint32_t words[kWordBlocks][4][kStageBatch];
     ErrorMoments::Terms terms[kStageBatch];
