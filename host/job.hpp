@@ -45,6 +45,10 @@ struct Job {
   // from the targets (design_job in host/schemes/lattice_design.hpp); NaN: no design.
   double target_D = NAN;
   double target_P = 0.0;
+  // 1-D schemes: the step is solved so that the exact rate_bits or distortion equals
+  // this (host/exact/step_solver.hpp); NaN: the step is given.
+  double target_rate = NAN;
+  double target_distortion = NAN;
 };
 
 struct RunOptions {

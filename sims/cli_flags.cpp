@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "host/exact/step_solver.hpp"
 #include "host/plan/thresholds_file.hpp"
 #include "host/lattices/lattice_traits.hpp"
 #include "host/limits.hpp"
@@ -48,6 +49,9 @@ void add_job_flags(CLI::App* cmd, JobFlags& f) {
   cmd->add_option("--cell-points", f.cell_points, "lattice-*: K of the rate estimator's K^m cell points (0: the default)")
       ->capture_default_str();
   cmd->add_option("--directions", f.directions, "lattice-*: unit vectors of the sliced W2")->capture_default_str();
+  f.step_targets = {
+      cmd->add_option("--rate", f.target_rate, "1-D sources: solve the step so that the exact rate_bits is this"),
+      cmd->add_option("--distortion", f.target_distortion, "1-D sources: solve the step so that the exact D is this")};
   f.designed_options = {
       f.step_option,
       cmd->add_option("--gain-a", f.gain_a, "lattice-*: analysis gain a (y = a x)")->capture_default_str(),
@@ -131,6 +135,15 @@ Job job_from(const JobFlags& f) {
     design_job(job);
   } else if (!std::isnan(f.target_D)) {
     throw std::invalid_argument("--target-D needs --design theorem");
+  }
+  for (const CLI::Option* target : f.step_targets) {
+    if (target->count() == 0) continue;
+    if (f.step_option->count() > 0)
+      throw std::invalid_argument(fmt::format("{} solves for the step: leave --step out", target->get_name()));
+    if (!f.design.empty()) throw std::invalid_argument(fmt::format("{} and --design theorem both set the step", target->get_name()));
+    job.target_rate = f.target_rate;
+    job.target_distortion = f.target_distortion;
+    solve_step(job);
   }
   return job;
 }

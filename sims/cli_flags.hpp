@@ -27,6 +27,8 @@ struct JobFlags {
   double gain_a = 1.0, gain_s = 1.0, dither_scale = 1.0, sigma = 1.0;
   std::string design;                 // "theorem"
   double target_D = NAN, target_P = 0.0;
+  double target_rate = NAN, target_distortion = NAN;  // --rate, --distortion: solve for the step
+  std::vector<const CLI::Option*> step_targets;
   // Options the user set explicitly: --design theorem sets these itself.
   std::vector<const CLI::Option*> designed_options;
   const CLI::Option* step_option = nullptr;

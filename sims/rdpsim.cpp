@@ -151,6 +151,25 @@ int optimize(OptimizeOptions options, const std::string& method, const std::stri
   line["step"] = options.step;
   line["lambda"] = options.lambda;
   line["iterations"] = r.iterations;
+  line["stopped"] = r.stopped;
+  line["converged"] = r.converged;
+  if (options.method == OptimizeMethod::gradient) {
+    line["gradient_norm"] = r.gradient_norm;
+    if (options.fixed_step > 0.0)
+      line["fixed_step"] = options.fixed_step;
+    else
+      line["gradient_tolerance"] = r.gradient_tolerance;
+  } else {
+    line["best_iteration"] = r.best_iteration;
+    line["drifted_past_best"] = r.best_iteration < r.iterations;
+    if (!quiet && r.best_iteration == 0)
+      fmt::print(stderr, "rdpsim optimize lloyd: no sweep lowered the Lagrangian below the start's, so the thresholds "
+                         "are the uniform offsets\n");
+    else if (!quiet && r.best_iteration < r.iterations)
+      fmt::print(stderr, "rdpsim optimize lloyd: sweep {} had the lowest Lagrangian and the {} sweeps after it came no "
+                         "lower, so the thresholds are those of sweep {}\n",
+                 r.best_iteration, r.iterations - r.best_iteration, r.best_iteration);
+  }
   line["before"] = figures_json(r.before);
   line["after"] = figures_json(r.after);
   line["improvement"] = r.before.lagrangian - r.after.lagrangian;
@@ -328,7 +347,13 @@ int main(int argc, char** argv) {
   optimize_cmd->add_option("--iterations", optimize_options.max_iterations, "at most this many iterations")
       ->capture_default_str();
   optimize_cmd->add_option("--out", optimize_out, "write the thresholds file here (for run/exact --thresholds)");
-  optimize_cmd->add_flag("--quiet", optimize_quiet, "no per-iteration lines on stderr");
+  optimize_cmd
+      ->add_option("--gradient-tolerance", optimize_options.gradient_tolerance,
+                   "gradient: stop when max |dJ/dc| <= this x (peak density) x step^2")
+      ->capture_default_str();
+  optimize_cmd->add_option("--fixed-step", optimize_options.fixed_step,
+                           "gradient: take --iterations fixed steps of this size instead (Zhou & Tian's Fig. 8 setting)");
+  optimize_cmd->add_flag("--quiet", optimize_quiet, "no progress line on stderr");
 
   std::string nsm_lattice;
   cli::SamplingFlags nsm_flags;

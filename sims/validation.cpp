@@ -155,6 +155,7 @@ std::vector<Check> run_validation(const ValidationOptions& options, Backend& bac
   exact_versus_monte_carlo(v);
   perception(v);
   lattice_checks(v);
+  optimizer_checks(v);
   return v.take();
 }
 

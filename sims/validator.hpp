@@ -64,6 +64,12 @@ class Validator {
     checks_.push_back({group, name, limit, measured, std::nullopt, criterion, at_least ? measured >= limit : measured <= limit});
   }
 
+  void within(const std::string& group, const std::string& name, double expected, double measured, double tolerance,
+              const std::string& criterion) {
+    checks_.push_back({group, name, expected, measured, std::nullopt, criterion,
+                       std::fabs(measured - expected) <= tolerance});
+  }
+
   void relative(const std::string& group, const std::string& name, double expected, double measured) {
     checks_.push_back({group, name, expected, measured, std::nullopt, fmt::format("rel. err <= {:g}", kExactRelative),
                        std::fabs(measured - expected) <= kExactRelative * std::fabs(expected)});
@@ -82,5 +88,7 @@ class Validator {
 
 // The lattice and vector-scheme rows (sims/lattice_validation.cpp; docs/theory.md §7.5).
 void lattice_checks(Validator& v);
+// The threshold-optimization rows (sims/optimizer_validation.cpp; docs/theory.md §7.6).
+void optimizer_checks(Validator& v);
 
 }  // namespace rdp

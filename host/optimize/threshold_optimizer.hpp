@@ -1,8 +1,9 @@
 #pragma once
-// Optimizing MultiQuan's thresholds for the exact Lagrangian D + lambda * R (seed
-// Appendix D): gradient descent with a backtracking line search that keeps the
-// interleaved boundaries in order (D.1), and the pseudo-Lloyd iteration (D.2).
+// Optimizing MultiQuan's thresholds for the exact Lagrangian D + lambda * R (Zhou &
+// Tian, Appendix D; docs/theory.md §8): a quasi-Newton gradient method run until its
+// gradient vanishes (or the paper's fixed-step descent), and the pseudo-Lloyd iteration.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "host/job.hpp"
@@ -18,8 +19,10 @@ struct OptimizeOptions {
   double step = 0.5;
   double lambda = 0.01;       // distortion per bit
   int max_iterations = 200;
-  double tolerance = 1e-9;    // stop when an iteration changes the Lagrangian by less, relatively
-  bool progress = true;       // one line per iteration on stderr
+  double tolerance = 1e-9;           // lloyd: stop when a sweep changes the Lagrangian by less, relatively
+  double gradient_tolerance = 1e-6;  // gradient: stop when max |dJ/dc| is below this x density x step^2
+  double fixed_step = 0.0;           // gradient: > 0 takes fixed steps of this size instead (Zhou & Tian E.1)
+  bool progress = true;              // one line on stderr, updated in place
 };
 
 struct DesignFigures {
@@ -33,6 +36,11 @@ struct OptimizeResult {
   int64_t first = 0;               // the boundaries are c_first, c_first+1, ...
   std::vector<double> boundaries;
   int iterations = 0;
+  std::string stopped;             // why the iteration ended
+  bool converged = false;          // by the method's own stopping rule, not the iteration limit
+  // gradient: max |dJ/dc| at the result, and the tolerance it was held to (absolute).
+  double gradient_norm = 0.0, gradient_tolerance = 0.0;
+  int best_iteration = 0;          // lloyd: the sweep returned (0: the start)
   // The Lagrangian after each iteration (gradient: each accepted step; Lloyd: each
   // sweep, which need not decrease it). The result is the best iterate.
   std::vector<double> history;

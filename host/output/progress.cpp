@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -14,19 +15,37 @@ constexpr double kLogIntervalSeconds = 10.0;  // when stderr is a file, one line
 
 ProgressLine::ProgressLine(bool enabled) : enabled_(enabled), terminal_(isatty(fileno(stderr)) != 0) {}
 
-void ProgressLine::update(uint64_t done, uint64_t total) {
-  if (!enabled_) return;
+bool ProgressLine::ready() {
+  if (!enabled_) return false;
   const auto now = Clock::now();
-  const double elapsed = std::chrono::duration<double>(now - start_).count();
-  if (elapsed < kQuietSeconds || done >= total) return;
-  if (!terminal_ && std::chrono::duration<double>(now - last_).count() < kLogIntervalSeconds) return;
+  if (std::chrono::duration<double>(now - start_).count() < kQuietSeconds) return false;
+  if (!terminal_ && std::chrono::duration<double>(now - last_).count() < kLogIntervalSeconds) return false;
   last_ = now;
+  return true;
+}
+
+void ProgressLine::show(const std::string& text) {
+  if (ready()) print(text);
+}
+
+void ProgressLine::print(const std::string& text) {
+  if (terminal_) {
+    fmt::print(stderr, "\r{:<{}}", text, width_);
+    width_ = std::max(width_, text.size());
+  } else {
+    fmt::print(stderr, "{}\n", text);
+  }
+  shown_ = true;
+}
+
+void ProgressLine::update(uint64_t done, uint64_t total) {
+  if (done >= total || !ready()) return;
+  const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
   const double rate = static_cast<double>(done) / elapsed;
   const double eta = static_cast<double>(total - done) / rate;
-  fmt::print(stderr, "{}rdpsim: {:5.1f}%  {:.3g}/{:.3g} samples  {:.3g} samples/s  {:.0f} s left{}",
-             terminal_ ? "\r" : "", 100.0 * static_cast<double>(done) / static_cast<double>(total),
-             static_cast<double>(done), static_cast<double>(total), rate, eta, terminal_ ? "" : "\n");
-  shown_ = true;
+  print(fmt::format("rdpsim: {:5.1f}%  {:.3g}/{:.3g} samples  {:.3g} samples/s  {:.0f} s left",
+                   100.0 * static_cast<double>(done) / static_cast<double>(total), static_cast<double>(done),
+                   static_cast<double>(total), rate, eta));
 }
 
 void ProgressLine::finish() {

@@ -23,6 +23,8 @@ nlohmann::ordered_json job_keys(const Job& j, double step) {
   o["N"] = applies(j.scheme, kAxisN) ? nlohmann::ordered_json(j.N) : nullptr;
   o["L"] = j.source == SourceKind::circle ? nlohmann::ordered_json(j.L) : nullptr;
   o["step"] = step;
+  if (!std::isnan(j.target_rate)) o["target_rate"] = j.target_rate;
+  if (!std::isnan(j.target_distortion)) o["target_distortion"] = j.target_distortion;
   if (applies(j.scheme, kAxisLattice)) {
     o["lattice"] = to_string(j.lattice);
     o["dim"] = j.blocks * lattice_dimension(j.lattice);

@@ -15,6 +15,7 @@
 #include "host/limits.hpp"
 #include "host/plan/plan.hpp"
 #include "host/lattices/lattice_traits.hpp"
+#include "host/exact/step_solver.hpp"
 #include "host/schemes/lattice_design.hpp"
 #include "host/schemes/scheme_traits.hpp"
 #include "kernels/schemes/lattice_vector.cuh"
@@ -137,6 +138,10 @@ std::string point_id(const Job& job) {
   }
   if (job.source == SourceKind::circle)
     id += fmt::format("/L={}", job.L);
+  else if (!std::isnan(job.target_rate))  // named by its target; the step follows from it
+    id += fmt::format("/rate={}", job.target_rate);
+  else if (!std::isnan(job.target_distortion))
+    id += fmt::format("/distortion={}", job.target_distortion);
   else
     id += fmt::format("/step={}", job.step);
   return id + fmt::format("/samples={}/seed={}", job.samples, job.seed);
@@ -192,7 +197,8 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   if (!grid) fail(origin, "missing [grid] table");
   reject_unknown_keys(*grid,
                      {"scheme", "source", "N", "L", "step", "lattice", "blocks", "gamma", "sigma", "gain_a", "gain_s",
-                      "dither_scale", "cell_points", "directions", "target_D", "target_P", "dim", "samples", "seed"},
+                      "dither_scale", "cell_points", "directions", "target_D", "target_P", "dim", "rate", "distortion",
+                      "samples", "seed"},
                      " in [grid]", origin);
   if (!grid->contains("scheme") || !grid->contains("source")) fail(origin, "[grid] needs both scheme and source");
   const auto schemes = name_axis<SchemeKind>(*grid->get("scheme"), "scheme", origin, parse_scheme);
@@ -258,6 +264,8 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   integers("directions", &Job::directions, limits::kDirections.lo, limits::kDirections.hi, with(kAxisLattice));
   numbers("target_D", &Job::target_D, with(kAxisLattice));
   numbers("target_P", &Job::target_P, with(kAxisLattice));
+  numbers("rate", &Job::target_rate, on_line);
+  numbers("distortion", &Job::target_distortion, on_line);
   integers("samples", &Job::samples, 1, limits::kMaxSamples, [](SchemeKind, SourceKind) { return true; });
   integers("seed", &Job::seed, 0, limits::kMaxSeed, [](SchemeKind, SourceKind) { return true; });
   const bool designed = grid->contains("target_D");
@@ -265,13 +273,19 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
     if (designed && grid->contains(key))
       fail(origin, fmt::format("'{}' is set by the design (target_D): leave it out of [grid]", key));
   if (grid->contains("target_P") && !designed) fail(origin, "'target_P' needs 'target_D' in [grid]");
+  const bool step_targeted = grid->contains("rate") || grid->contains("distortion");
+  if (grid->contains("rate") && grid->contains("distortion"))
+    fail(origin, "[grid] takes 'rate' or 'distortion' (each solves for the step), not both");
+  if (step_targeted && (grid->contains("step") || designed))
+    fail(origin, fmt::format("'{}' solves for the step: leave 'step' and 'target_D' out of [grid]",
+                             grid->contains("rate") ? "rate" : "distortion"));
 
   std::set<std::string> seen;
   for (SchemeKind scheme : schemes)
     for (SourceKind source : sources) {
       const bool circle = source == SourceKind::circle;
       if (circle && !grid->contains("L")) fail(origin, "[grid] needs L for the circle source");
-      if (!circle && !grid->contains("step") && !(designed && applies(scheme, kAxisLattice)))
+      if (!circle && !grid->contains("step") && !step_targeted && !(designed && applies(scheme, kAxisLattice)))
         fail(origin, fmt::format("[grid] needs step for the {} source", to_string(source)));
       std::vector<const Axis*> used;
       for (const Axis& a : axes)
@@ -286,6 +300,7 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
         try {
           for (size_t k = 0; k < used.size(); ++k) used[k]->values[digit[k]](p.job);
           if (has_design(p.job)) design_job(p.job);
+          if (has_step_target(p.job)) solve_step(p.job);
           p.id = point_id(p.job);
           validate(p.job);
         } catch (const std::invalid_argument& e) {
