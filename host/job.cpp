@@ -83,4 +83,17 @@ std::optional<SchemeKind> parse_scheme(const std::string& s) {
 std::optional<SourceKind> parse_source(const std::string& s) { return kind_of(kSources, s); }
 std::optional<BackendKind> parse_backend(const std::string& s) { return kind_of(kBackends, s); }
 
+std::vector<std::string> source_names(bool with_circle) {
+  std::vector<std::string> names;
+  for (const auto& [name, kind] : kSources)
+    if (with_circle || kind != SourceKind::circle) names.push_back(name);
+  return names;
+}
+
+std::vector<std::string> backend_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, kind] : kBackends) names.push_back(name);
+  return names;
+}
+
 }  // namespace rdp

@@ -29,6 +29,7 @@ struct Job {
   // for j = thresholds_first, thresholds_first + 1, ...; uniform offsets elsewhere.
   std::vector<double> thresholds;
   int64_t thresholds_first = 0;
+  std::string thresholds_file;  // where they came from, for the result row ("": made in this process)
   // Lattice vector schemes (docs/theory.md §4): vectors of blocks * dim(lattice) i.i.d.
   // coordinates of sigma * source, analysis gain a, synthesis gain b, private dither
   // scale s; step is the lattice's V^(1/m).
@@ -49,6 +50,9 @@ struct Job {
   // this (host/exact/step_solver.hpp); NaN: the step is given.
   double target_rate = NAN;
   double target_distortion = NAN;
+  // Stop at the first checkpoint where distortion_se <= target_se, samples being the
+  // most to draw (host/run_job.cpp: run_checkpoints); NaN: draw all samples.
+  double target_se = NAN;
 };
 
 struct RunOptions {
@@ -56,7 +60,7 @@ struct RunOptions {
   int threads = 0;            // CPU: OpenMP threads, 0 = all cores
   int block_size = 256;       // CUDA: threads per block (results do not depend on it)
   int device = -1;            // CUDA: device ordinal (-1: the runtime's default, after CUDA_VISIBLE_DEVICES)
-  bool progress = true;       // progress line on stderr for long runs
+  bool progress = true;       // progress, the backend line and warnings on stderr (false: --quiet)
 };
 
 struct EntropyEstimate {
@@ -93,6 +97,8 @@ struct Result {
   uint64_t saturated = 0;     // samples whose error exceeded the a-priori bound (never, unless a bug)
   Perception perception;      // W1, W2, KS and chi-square of X^ against the source's law
   std::optional<VectorFigures> vector;  // the lattice vector schemes
+  uint64_t samples = 0;       // drawn: job.samples unless --target-se or a signal stopped the run sooner
+  bool interrupted = false;   // a signal stopped the run; every estimate is over the samples drawn
   double elapsed_s = 0.0;
   double samples_per_s = 0.0;
   Tally tally;                // the raw integer accumulators behind every estimate
@@ -116,5 +122,7 @@ const char* to_string(BackendKind b);
 std::optional<SchemeKind> parse_scheme(const std::string& s);
 std::optional<SourceKind> parse_source(const std::string& s);
 std::optional<BackendKind> parse_backend(const std::string& s);
+std::vector<std::string> source_names(bool with_circle = true);
+std::vector<std::string> backend_names();
 
 }  // namespace rdp

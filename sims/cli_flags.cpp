@@ -1,10 +1,12 @@
 #include "sims/cli_flags.hpp"
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
+#include "host/did_you_mean.hpp"
 #include "host/exact/step_solver.hpp"
 #include "host/plan/thresholds_file.hpp"
 #include "host/lattices/lattice_traits.hpp"
@@ -27,19 +29,33 @@ std::string scheme_help() {
   return help;
 }
 
+// A seed is a whole number in [0, limits::kMaxSeed], named in the error as such.
+CLI::Validator seed_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && text.size() <= 19 && std::stod(text) <= limits::kMaxSeed) return "";
+        return fmt::format("must be a whole number from 0 to {:.2g}, got '{}'", limits::kMaxSeed, text);
+      },
+      "SEED");
+}
+
 }  // namespace
 
 void add_job_flags(CLI::App* cmd, JobFlags& f) {
   cmd->add_option("--scheme", f.scheme, scheme_help())->capture_default_str();
-  cmd->add_option("--source", f.source, "uniform | exponential | gaussian | laplace | circle")->capture_default_str();
-  cmd->add_option("--N", f.N, "number of offset quantizers (multiquan)")->capture_default_str();
+  f.source_option =
+      cmd->add_option("--source", f.source, "uniform | exponential | gaussian | laplace | circle")->capture_default_str();
+  f.N_option = cmd->add_option("--N", f.N, "number of offset quantizers (multiquan)")->capture_default_str();
   cmd->add_option("--L", f.L, "levels on the circle; step = 2*pi/L")->capture_default_str();
   f.step_option = cmd->add_option("--step", f.step, "quantizer step Delta (1-D sources)")->capture_default_str();
   cmd->add_option("--dither-bins", f.dither_bins, "bins of the dither for H(k | Z)")->capture_default_str();
   cmd->add_option("--pit-bins", f.pit_bins,
                   "bins of each histogram of F(X^), a power of two (default 65536; 4096 per direction and coordinate "
                   "for the lattice schemes)");
-  cmd->add_option("--thresholds", f.thresholds, "multiquan with general thresholds from this JSON file (rdpsim optimize)");
+  cmd->add_option("--thresholds", f.thresholds,
+                  "multiquan with general thresholds from this JSON file (rdpsim optimize --out); it sets --source, "
+                  "--N and --step, which may be left out");
   auto* lattice = cmd->add_option("--lattice", f.lattice, "lattice of the lattice-* schemes: " + lattice_choices(" | "));
   lattice->capture_default_str();
   cmd->add_option("--blocks", f.blocks, "lattice-*: blocks per vector (n = blocks * lattice dimension)")->capture_default_str();
@@ -63,23 +79,35 @@ void add_job_flags(CLI::App* cmd, JobFlags& f) {
   cmd->add_option("--target-P", f.target_P, "--design theorem: perception (W2^2 per dimension)")->capture_default_str();
 }
 
+void add_run_flags(CLI::App* cmd, RunFlags& f) {
+  f.target_se_option = cmd->add_option("--target-se", f.target_se,
+                  "stop once distortion_se <= this (checked at sample counts that depend on the seed alone); "
+                  "--samples is then the most to draw");
+  cmd->add_option("--dump-xhat", f.dump_x_hat,
+                  "write the first --dump-max reconstructions X^ here, raw little-endian float64 (1-D schemes)");
+  cmd->add_option("--dump-x", f.dump_x, "write the first --dump-max source samples X here, raw little-endian float64");
+  cmd->add_option("--dump-max", f.dump_max, "samples to dump, at most --samples")->capture_default_str();
+}
+
 void add_sampling_flags(CLI::App* cmd, SamplingFlags& f) {
   cmd->add_option("--samples", f.samples, "Monte Carlo samples per job, e.g. 1e9")->capture_default_str();
   cmd->add_option("--seed", f.seed, "seed of the counter-based generator")
-      ->check(CLI::NonNegativeNumber)
+      ->check(seed_check())
       ->capture_default_str();
   cmd->add_option("--backend", f.backend, "auto | cpu | cuda")->capture_default_str();
   cmd->add_option("--threads", f.threads, "CPU threads (0: all cores)")->capture_default_str();
   cmd->add_option("--block-size", f.block_size, "CUDA threads per block")->capture_default_str();
   cmd->add_option("--device", f.device, "CUDA device ordinal (default: the first visible; see CUDA_VISIBLE_DEVICES)");
-  cmd->add_flag("--quiet", f.quiet, "no progress line on stderr");
+  cmd->add_flag("--quiet", f.quiet, "nothing on stderr but errors: no progress, backend line or warnings");
 }
 
 void add_format_flag(CLI::App* cmd, std::string& format) {
   cmd->add_option("--format", format, "json | table")->capture_default_str();
 }
 
-uint64_t parse_samples(const std::string& text) {
+uint64_t parse_samples(const std::string& text) { return parse_count(text, "--samples"); }
+
+uint64_t parse_count(const std::string& text, const char* flag) {
   double v = 0.0;
   size_t used = 0;
   try {
@@ -88,18 +116,26 @@ uint64_t parse_samples(const std::string& text) {
     used = 0;
   }
   if (used != text.size() || !(v >= 1.0) || v > limits::kMaxSamples || std::floor(v) != v)
-    throw std::invalid_argument(fmt::format("--samples must be a positive whole number such as 1e9, got '{}'", text));
+    throw std::invalid_argument(
+        fmt::format("{} must be a whole number from 1 to {:.2g}, such as 1e9, got '{}'", flag, limits::kMaxSamples, text));
   return static_cast<uint64_t>(v);
 }
 
-Job job_from(const JobFlags& f) {
+Job job_from(const JobFlags& given) {
+  JobFlags f = given;
+  std::optional<ThresholdsFile> thresholds;
+  if (!f.thresholds.empty()) {
+    thresholds = load_thresholds(f.thresholds);
+    // The file names its source, N and step; flags left out take them, flags given must agree (apply_thresholds).
+    if (f.source_option->count() == 0) f.source = to_string(thresholds->source);
+    if (f.N_option->count() == 0) f.N = thresholds->N;
+    if (f.step_option->count() == 0) f.step = thresholds->step;
+  }
   Job job;
   const auto scheme = parse_scheme(f.scheme);
-  if (!scheme) throw std::invalid_argument(fmt::format("unknown --scheme '{}' ({})", f.scheme, scheme_choices(", ")));
+  if (!scheme) throw std::invalid_argument(unknown_choice("--scheme", f.scheme, scheme_names()));
   const auto source = parse_source(f.source);
-  if (!source)
-    throw std::invalid_argument(
-        fmt::format("unknown --source '{}' (uniform, exponential, gaussian, laplace, circle)", f.source));
+  if (!source) throw std::invalid_argument(unknown_choice("--source", f.source, source_names()));
   job.scheme = *scheme;
   job.source = *source;
   job.N = in_range<uint32_t>(f.N, limits::kN, "--N");
@@ -112,9 +148,9 @@ Job job_from(const JobFlags& f) {
   job.step = f.step;
   job.dither_bins = in_range<uint32_t>(f.dither_bins, limits::kDitherBins, "--dither-bins");
   if (f.pit_bins != 0) job.pit_bins = in_range<uint32_t>(f.pit_bins, limits::kPitBins, "--pit-bins");
-  if (!f.thresholds.empty()) apply_thresholds(load_thresholds(f.thresholds), job, f.thresholds);
+  if (thresholds) apply_thresholds(*thresholds, job, f.thresholds);
   const auto lattice = parse_lattice(f.lattice);
-  if (!lattice) throw std::invalid_argument(fmt::format("unknown --lattice '{}' ({})", f.lattice, lattice_choices(", ")));
+  if (!lattice) throw std::invalid_argument(unknown_choice("--lattice", f.lattice, lattice_names()));
   job.lattice = *lattice;
   job.blocks = in_range<uint32_t>(f.blocks, limits::kBlocks, "--blocks");
   job.gamma = in_range<uint32_t>(f.gamma, {1, limits::kGamma.hi}, "--gamma");
@@ -141,6 +177,7 @@ Job job_from(const JobFlags& f) {
     if (f.step_option->count() > 0)
       throw std::invalid_argument(fmt::format("{} solves for the step: leave --step out", target->get_name()));
     if (!f.design.empty()) throw std::invalid_argument(fmt::format("{} and --design theorem both set the step", target->get_name()));
+    if (thresholds) throw std::invalid_argument(fmt::format("{} and --thresholds both set the step", target->get_name()));
     job.target_rate = f.target_rate;
     job.target_distortion = f.target_distortion;
     solve_step(job);
@@ -158,7 +195,7 @@ Job job_from(const JobFlags& f, const SamplingFlags& s) {
 RunOptions options_from(const SamplingFlags& f) {
   RunOptions o;
   const auto backend = parse_backend(f.backend);
-  if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", f.backend));
+  if (!backend) throw std::invalid_argument(unknown_choice("--backend", f.backend, backend_names()));
   o.backend = *backend;
   o.threads = f.threads;
   o.block_size = f.block_size;

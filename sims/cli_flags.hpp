@@ -32,6 +32,8 @@ struct JobFlags {
   // Options the user set explicitly: --design theorem sets these itself.
   std::vector<const CLI::Option*> designed_options;
   const CLI::Option* step_option = nullptr;
+  const CLI::Option* source_option = nullptr;  // --thresholds fills source, N and step left out
+  const CLI::Option* N_option = nullptr;
 };
 
 struct SamplingFlags {
@@ -44,11 +46,21 @@ struct SamplingFlags {
   bool quiet = false;
 };
 
+// What only `run` takes: a stopping rule and sample dumps.
+struct RunFlags {
+  double target_se = NAN;
+  const CLI::Option* target_se_option = nullptr;
+  std::string dump_x_hat, dump_x;
+  std::string dump_max = "1e6";
+};
+
 void add_job_flags(CLI::App* cmd, JobFlags& f);
+void add_run_flags(CLI::App* cmd, RunFlags& f);
 void add_sampling_flags(CLI::App* cmd, SamplingFlags& f);
 void add_format_flag(CLI::App* cmd, std::string& format);
 
 uint64_t parse_samples(const std::string& text);
+uint64_t parse_count(const std::string& text, const char* flag);  // 1 .. limits::kMaxSamples, e.g. "1e9"
 Job job_from(const JobFlags& f);
 Job job_from(const JobFlags& f, const SamplingFlags& s);
 RunOptions options_from(const SamplingFlags& f);

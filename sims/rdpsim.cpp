@@ -7,10 +7,12 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "sims/bench.hpp"
 #include "sims/cli_flags.hpp"
+#include "host/did_you_mean.hpp"
 #include "host/exact/exact.hpp"
 #include "kernels/device_info.cuh"
 #include "host/exact/gaussian_rdp.hpp"
@@ -19,6 +21,8 @@
 #include "host/lattices/lattice_traits.hpp"
 #include "host/lattices/nsm.hpp"
 #include "host/optimize/threshold_optimizer.hpp"
+#include "host/interrupt.hpp"
+#include "host/output/sample_dump.hpp"
 #include "host/run_job.hpp"
 #include "host/plan/thresholds_file.hpp"
 #include "host/sweep/sweep_runner.hpp"
@@ -70,6 +74,32 @@ int demo(const cli::SamplingFlags& flags, const std::string& format) {
   return 0;
 }
 
+// `rdpsim run`: one job; a signal stops it at the next chunk with the result so far.
+int run(const cli::JobFlags& job_flags, const cli::SamplingFlags& sampling, const cli::RunFlags& run_flags,
+        const std::string& format) {
+  cli::check_format(format);
+  Job job = cli::job_from(job_flags, sampling);
+  if (run_flags.target_se_option->count() > 0) {
+    if (!(run_flags.target_se > 0.0 && std::isfinite(run_flags.target_se)))
+      throw std::invalid_argument(fmt::format("--target-se must be a positive number, got {}", run_flags.target_se));
+    job.target_se = run_flags.target_se;
+  }
+  const RunOptions options = cli::options_from(sampling);
+  if (!run_flags.dump_x_hat.empty() || !run_flags.dump_x.empty()) {
+    const uint64_t count = std::min(cli::parse_count(run_flags.dump_max, "--dump-max"), job.samples);
+    dump_samples(job, count, run_flags.dump_x_hat, run_flags.dump_x);
+  }
+  install_interrupt_handlers();
+  const Result r = run_job(job, options);
+  print_results({r}, format);
+  if (!r.interrupted) return 0;
+  const int signal = interrupt_signal();
+  if (options.progress)
+    fmt::print(stderr, "rdpsim: stopped by {} after {} of {} samples; the result covers those\n", signal_name(signal),
+               r.samples, job.samples);
+  return interrupted_exit_status(signal);
+}
+
 int validate(const cli::SamplingFlags& flags, const std::string& format, bool inject_eq6) {
   cli::check_format(format);
   ValidationOptions options;
@@ -87,7 +117,7 @@ int validate(const cli::SamplingFlags& flags, const std::string& format, bool in
     for (const Check& c : checks) fmt::print("{}\n", json_line(c));
   }
   for (const Check& c : checks)
-    if (!c.pass) return 1;
+    if (c.failed()) return 1;
   return 0;
 }
 
@@ -112,7 +142,7 @@ int sweep(const std::string& config_path, const std::string& out, bool resume, c
           const CLI::App& cmd, const cli::SamplingFlags& overrides) {
   SweepConfig config = load_sweep_config(config_path);
   if (cmd.count("--samples")) override_samples(config, cli::parse_samples(overrides.samples));
-  if (exact) config.mode = SweepMode::exact;
+  if (exact) use_mode(config, SweepMode::exact);
   // Flags given on the command line override the configuration's run settings.
   if (cmd.count("--backend") || cmd.count("--threads") || cmd.count("--block-size") || cmd.count("--device")) {
     const RunOptions flags = cli::options_from(overrides);
@@ -125,7 +155,9 @@ int sweep(const std::string& config_path, const std::string& out, bool resume, c
   options.out = out;
   options.resume = resume;
   options.progress = !overrides.quiet;
+  config.run.progress = options.progress;
   if (!shard.empty()) parse_shard(shard, options.shard_index, options.shard_count);
+  install_interrupt_handlers();
   run_sweep(config, options);
   return 0;
 }
@@ -135,21 +167,26 @@ nlohmann::ordered_json figures_json(const DesignFigures& f) {
 }
 
 int optimize(OptimizeOptions options, const std::string& method, const std::string& source, const std::string& out,
-             bool quiet) {
+             bool quiet, const CLI::Option& lambda_option, double target_rate) {
+  if ((lambda_option.count() > 0) == !std::isnan(target_rate))
+    throw std::invalid_argument("optimize needs --lambda, or --rate to find the lambda that gives that rate (not both)");
   if (method != "gradient" && method != "lloyd")
-    throw std::invalid_argument(fmt::format("--method must be gradient or lloyd, got '{}'", method));
+    throw std::invalid_argument(unknown_choice("--method", method, {"gradient", "lloyd"}));
   options.method = method == "gradient" ? OptimizeMethod::gradient : OptimizeMethod::lloyd;
   const auto kind = parse_source(source);
-  if (!kind) throw std::invalid_argument(fmt::format("unknown --source '{}' (uniform, exponential, gaussian, laplace)", source));
+  if (!kind || *kind == SourceKind::circle)
+    throw std::invalid_argument(unknown_choice("--source", source, source_names(false)));
   options.source = *kind;
   options.progress = !quiet;
-  const OptimizeResult r = optimize_thresholds(options);
+  const OptimizeResult r =
+      std::isnan(target_rate) ? optimize_thresholds(options) : optimize_for_rate(options, target_rate);
   nlohmann::ordered_json line;
   line["method"] = method;
   line["source"] = source;
   line["N"] = options.N;
   line["step"] = options.step;
-  line["lambda"] = options.lambda;
+  line["lambda"] = r.lambda;
+  if (!std::isnan(target_rate)) line["target_rate"] = target_rate;
   line["iterations"] = r.iterations;
   line["stopped"] = r.stopped;
   line["converged"] = r.converged;
@@ -173,6 +210,9 @@ int optimize(OptimizeOptions options, const std::string& method, const std::stri
   line["before"] = figures_json(r.before);
   line["after"] = figures_json(r.after);
   line["improvement"] = r.before.lagrangian - r.after.lagrangian;
+  line["collapsed"] = collapsed(r);
+  if (const std::string warning = lambda_warning(r); !quiet && !warning.empty())
+    fmt::print(stderr, "rdpsim optimize: warning: {}\n", warning);
   line["thresholds"] = out.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(out);
   if (!out.empty()) {
     ThresholdsFile file;
@@ -182,7 +222,7 @@ int optimize(OptimizeOptions options, const std::string& method, const std::stri
     file.first = r.first;
     file.boundaries = r.boundaries;
     file.provenance["method"] = method;
-    file.provenance["lambda"] = options.lambda;
+    file.provenance["lambda"] = r.lambda;
     file.provenance["before"] = line["before"];
     file.provenance["after"] = line["after"];
     save_thresholds(out, file);
@@ -194,8 +234,7 @@ int optimize(OptimizeOptions options, const std::string& method, const std::stri
 int nsm(const std::string& lattice_name, const cli::SamplingFlags& flags, const std::string& format) {
   cli::check_format(format);
   const auto lattice = parse_lattice(lattice_name);
-  if (!lattice)
-    throw std::invalid_argument(fmt::format("unknown --lattice '{}' ({})", lattice_name, lattice_choices(", ")));
+  if (!lattice) throw std::invalid_argument(unknown_choice("--lattice", lattice_name, lattice_names()));
   const uint64_t samples = cli::parse_samples(flags.samples);
   const RunOptions options = cli::options_from(flags);
   const auto backend = make_backend(options);
@@ -252,11 +291,32 @@ int devices(const std::string& format) {
 
 int distance(const std::string& file_a, const std::string& file_b, const std::string& backend_name) {
   const auto backend = parse_backend(backend_name);
-  if (!backend) throw std::invalid_argument(fmt::format("unknown --backend '{}' (auto, cpu, cuda)", backend_name));
+  if (!backend) throw std::invalid_argument(unknown_choice("--backend", backend_name, backend_names()));
   std::vector<double> a = read_sample_file(file_a);
   std::vector<double> b = read_sample_file(file_b);
   fmt::print("{}\n", json_line(wasserstein_between(a, b, *backend)));
   return 0;
+}
+
+// CLI11's message, or for an unknown flag one that names it and the nearest flag of
+// the command it was given to.
+std::string parse_error_text(const CLI::App& app, const CLI::ParseError& e) {
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) == nullptr) return e.what();
+  const CLI::App* cmd = &app;
+  for (const CLI::App* sub : app.get_subcommands()) cmd = sub;
+  std::vector<std::string> flags;
+  for (const CLI::Option* o : cmd->get_options())
+    for (const std::string& name : o->get_lnames()) flags.push_back("--" + name);
+  const std::string command = cmd == &app ? "rdpsim" : "rdpsim " + cmd->get_name();
+  for (const std::string& arg : cmd->remaining()) {
+    if (arg.size() < 2 || arg[0] != '-') continue;
+    const std::string flag = arg.substr(0, arg.find('='));
+    const auto near = closest_choice(flag, flags);
+    return fmt::format("unknown option {} for {}{} (`{} --help` lists them)", flag, command,
+                       near ? fmt::format("; did you mean {}?", *near) : "", command);
+  }
+  return fmt::format("unexpected argument{} for {}: {}", cmd->remaining().size() > 1 ? "s" : "", command,
+                     fmt::format("{}", fmt::join(cmd->remaining(), " ")));
 }
 
 }  // namespace
@@ -273,6 +333,8 @@ int main(int argc, char** argv) {
   cli::add_job_flags(run_cmd, run_job_flags);
   cli::add_sampling_flags(run_cmd, run_sampling);
   cli::add_format_flag(run_cmd, run_format);
+  cli::RunFlags run_flags;
+  cli::add_run_flags(run_cmd, run_flags);
 
   cli::JobFlags exact_flags;
   std::string exact_format = "json";
@@ -326,7 +388,7 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--threads", sweep_flags.threads, "override the configuration's CPU threads");
   sweep_cmd->add_option("--block-size", sweep_flags.block_size, "override the configuration's CUDA block size");
   sweep_cmd->add_option("--device", sweep_flags.device, "CUDA device ordinal for this process");
-  sweep_cmd->add_flag("--quiet", sweep_flags.quiet, "no progress lines on stderr");
+  sweep_cmd->add_flag("--quiet", sweep_flags.quiet, "nothing on stderr but errors");
 
   std::string merge_out;
   std::vector<std::string> merge_inputs;
@@ -343,7 +405,11 @@ int main(int argc, char** argv) {
   optimize_cmd->add_option("--source", optimize_source, "uniform | exponential | gaussian | laplace")->capture_default_str();
   optimize_cmd->add_option("--N", optimize_options.N, "number of offset quantizers")->capture_default_str();
   optimize_cmd->add_option("--step", optimize_options.step, "step of the uniform-offset start")->capture_default_str();
-  optimize_cmd->add_option("--lambda", optimize_options.lambda, "Lagrange multiplier, distortion per bit")->required();
+  double optimize_rate = NAN;
+  const CLI::Option* optimize_lambda =
+      optimize_cmd->add_option("--lambda", optimize_options.lambda, "Lagrange multiplier, distortion per bit");
+  optimize_cmd->add_option("--rate", optimize_rate,
+                           "instead of --lambda: find the lambda whose optimized design has this rate_bits");
   optimize_cmd->add_option("--iterations", optimize_options.max_iterations, "at most this many iterations")
       ->capture_default_str();
   optimize_cmd->add_option("--out", optimize_out, "write the thresholds file here (for run/exact --thresholds)");
@@ -380,17 +446,12 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);
-    fmt::print(stderr, "rdpsim: error: {}\n", e.what());
+    fmt::print(stderr, "rdpsim: error: {}\n", parse_error_text(app, e));
     return kBadInput;
   }
 
   try {
-    if (*run_cmd) {
-      cli::check_format(run_format);
-      const Job job = cli::job_from(run_job_flags, run_sampling);
-      print_results({run_job(job, cli::options_from(run_sampling))}, run_format);
-      return 0;
-    }
+    if (*run_cmd) return run(run_job_flags, run_sampling, run_flags, run_format);
     if (*exact_cmd && exact_rdp) {
       fmt::print("{}\n", gaussian_rdp_line(rdp_D, rdp_P, exact_flags.sigma));
       return 0;
@@ -409,7 +470,8 @@ int main(int argc, char** argv) {
     if (*sweep_cmd)
       return sweep(sweep_config, sweep_out, sweep_resume, sweep_shard, sweep_exact, *sweep_cmd, sweep_flags);
     if (*optimize_cmd)
-      return optimize(optimize_options, optimize_method, optimize_source, optimize_out, optimize_quiet);
+      return optimize(optimize_options, optimize_method, optimize_source, optimize_out, optimize_quiet,
+                      *optimize_lambda, optimize_rate);
     if (*merge_cmd) {
       merge_sweep_outputs(merge_inputs, merge_out);
       return 0;
@@ -418,6 +480,9 @@ int main(int argc, char** argv) {
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "rdpsim: error: {}\n", e.what());
     return kBadInput;
+  } catch (const Interrupted& e) {
+    fmt::print(stderr, "rdpsim: {}\n", e.what());
+    return interrupted_exit_status(e.signal);
   } catch (const std::exception& e) {
     fmt::print(stderr, "rdpsim: failed: {}\n", e.what());
     return 1;

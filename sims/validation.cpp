@@ -137,8 +137,7 @@ void perception(Validator& v) {
     for (SchemeKind scheme : {SchemeKind::dithered_raw, SchemeKind::multiquan_eq6}) {
       const double step = scheme == SchemeKind::dithered_raw ? 1.0 : default_step(s);
       const Result& r = v.sampled(scheme, s, applies(scheme, kAxisN) ? 4 : 1, 0, step);
-      v.bound("broken law detected (KS p)", fmt::format("{} {} step={}", to_string(s), to_string(scheme), step),
-              kBrokenP, r.perception.ks_pvalue, false, fmt::format("p < {:g}", kBrokenP));
+      v.detection("broken law detected (KS p)", fmt::format("{} {} step={}", to_string(s), to_string(scheme), step), r);
     }
 }
 
@@ -162,14 +161,23 @@ std::vector<Check> run_validation(const ValidationOptions& options, Backend& bac
 std::string checks_table(const std::vector<Check>& checks) {
   std::string out = fmt::format("{:<30} {:<44} {:>14} {:>14} {:>8}  {:<24} {}\n", "check", "case", "expected",
                                 "measured", "z", "criterion", "verdict");
-  size_t failed = 0;
+  size_t passed = 0, failed = 0;
   for (const Check& c : checks) {
     out += fmt::format("{:<30} {:<44} {:>14.8g} {:>14.8g} {:>8}  {:<24} {}\n", c.group, c.name, c.expected, c.measured,
-                       c.z ? fmt::format("{:.2f}", *c.z) : "-", c.criterion, c.pass ? "pass" : "FAIL");
-    failed += !c.pass;
+                       c.z ? fmt::format("{:.2f}", *c.z) : "-", c.criterion, c.verdict());
+    passed += c.pass;
+    failed += c.failed();
   }
-  out += fmt::format("\n{} checks, {} passed, {} failed\n", checks.size(), checks.size() - failed, failed);
-  return out;
+  out += fmt::format("\n{} checks, {} passed, {} failed", checks.size(), passed, failed);
+  if (passed + failed < checks.size())
+    out += fmt::format(", {} underpowered (rerun with the --samples they name)", checks.size() - passed - failed);
+  return out + "\n";
+}
+
+std::string Check::verdict() const {
+  if (pass) return "pass";
+  if (underpowered) return fmt::format("underpowered: needs about {:.2g} samples", static_cast<double>(samples_needed));
+  return "FAIL";
 }
 
 std::string json_line(const Check& c) {
@@ -181,6 +189,8 @@ std::string json_line(const Check& c) {
   o["z"] = c.z ? nlohmann::ordered_json(*c.z) : nlohmann::ordered_json(nullptr);
   o["criterion"] = c.criterion;
   o["pass"] = c.pass;
+  o["verdict"] = c.pass ? "pass" : c.underpowered ? "underpowered" : "fail";
+  if (c.underpowered) o["samples_needed"] = c.samples_needed;
   return o.dump();
 }
 

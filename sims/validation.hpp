@@ -2,6 +2,7 @@
 // `rdpsim validate`: the theorems and closed forms of docs/theory.md §7 checked against
 // Monte Carlo and quadrature. Each check prints what it expects, what it measured,
 // a z-score where the measurement has a standard error, and its verdict.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,12 @@ struct Check {
   std::optional<double> z;  // (measured - expected) / standard error
   std::string criterion;    // the pass condition, in words
   bool pass = false;
+  // A detection check that missed with fewer samples than it needs to have power: not a
+  // failure; samples_needed says how many would do (Validator::detection).
+  bool underpowered = false;
+  uint64_t samples_needed = 0;
+  bool failed() const { return !pass && !underpowered; }
+  std::string verdict() const;  // "pass", "FAIL" or "underpowered: needs about N samples"
 };
 
 struct ValidationOptions {

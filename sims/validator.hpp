@@ -64,6 +64,19 @@ class Validator {
     checks_.push_back({group, name, limit, measured, std::nullopt, criterion, at_least ? measured >= limit : measured <= limit});
   }
 
+  // A broken law must be detected: KS p-value below kBrokenP. With n samples the KS
+  // statistic D sits near the law's true distance, so detection needs sqrt(n) D above
+  // the critical value sqrt(ln(2/p)/2) of p = kBrokenP, with a margin of 2 for the
+  // statistic's own spread; a miss below that count is "underpowered", not a failure.
+  void detection(const std::string& group, const std::string& name, const Result& r) {
+    Check c{group, name, kBrokenP, r.perception.ks_pvalue, std::nullopt, fmt::format("p < {:g}", kBrokenP),
+            r.perception.ks_pvalue < kBrokenP};
+    const double critical = std::sqrt(std::log(2.0 / kBrokenP) / 2.0) + 2.0;
+    c.samples_needed = static_cast<uint64_t>(std::ceil(std::pow(critical / r.perception.ks, 2.0)));
+    c.underpowered = !c.pass && r.samples < c.samples_needed;
+    checks_.push_back(c);
+  }
+
   void within(const std::string& group, const std::string& name, double expected, double measured, double tolerance,
               const std::string& criterion) {
     checks_.push_back({group, name, expected, measured, std::nullopt, criterion,

@@ -2,6 +2,7 @@
 // by one line naming the bad value with exit status 2.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -82,6 +83,56 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"--frobnicate", "--frobnicate"}, BadInput{"--N four", "four"},
                       BadInput{"--source circle --L 4 --step 0.5", "--step 0.5 does not apply"},
                       BadInput{"--scheme multiquan-eq6 --source circle --L 4", "1-D sources only"},
-                      BadInput{"--pit-bins 1000", "power of two"}));
+                      BadInput{"--pit-bins 1000", "power of two"},
+                      BadInput{"--souce gaussian", "unknown option --souce for rdpsim run; did you mean --source?"},
+                      BadInput{"--source gausian", "did you mean 'gaussian'?"},
+                      BadInput{"--scheme multiqan", "did you mean 'multiquan'?"},
+                      BadInput{"--seed -1", "--seed: must be a whole number from 0 to 9.2e+18, got '-1'"},
+                      BadInput{"--samples 1e30", "from 1 to 9.2e+18"},
+                      BadInput{"--target-se 0", "--target-se must be a positive number, got 0"}));
+
+// A word far from every choice gets the list without a guess.
+TEST(Cli, SuggestsOnlyNearNames) {
+  const auto r = run_cli("run --source cauchy");
+  EXPECT_EQ(r.out.find("did you mean"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("one of: uniform, exponential, gaussian, laplace, circle"), std::string::npos) << r.out;
+}
+
+TEST(Cli, QuietLeavesStderrToErrors) {
+  // The automatic backend choice, a warning (indices outside the window) and progress are all silenced.
+  const auto quiet = run_cli("run --samples 2e4 --quiet --scheme dithered --source uniform --step 1e-5 --dither-bins 4096",
+                             "2>&1 >/dev/null");
+  EXPECT_EQ(quiet.status, 0);
+  EXPECT_EQ(quiet.out, "");
+  const auto chatty = run_cli("run --samples 2e4 --scheme dithered --source uniform --step 1e-5 --dither-bins 4096",
+                              "2>&1 >/dev/null");
+  EXPECT_NE(chatty.out.find("backend auto"), std::string::npos) << chatty.out;
+}
+
+// validate at too few samples: the detection rows say "underpowered" with a count, the
+// run does not fail, and the job at that count does detect the broken law.
+TEST(Cli, ValidateNamesUnderpoweredChecksAndTheSamplesTheyNeed) {
+  const auto r = run_cli("validate --samples 1e4 --backend cpu --format json", "2>/dev/null");
+  EXPECT_EQ(r.status, 0) << r.out;
+  int underpowered = 0;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto check = nlohmann::json::parse(line);
+    EXPECT_NE(check["verdict"], "fail") << line;
+    if (check["verdict"] != "underpowered") continue;
+    ++underpowered;
+    const uint64_t needed = check["samples_needed"].get<uint64_t>();
+    EXPECT_GT(needed, 10000u);
+    std::istringstream words(check["case"].get<std::string>());  // "<source> <scheme> step=<step>"
+    std::string source, scheme, step;
+    words >> source >> scheme >> step;
+    const auto run = run_cli("run --backend cpu --seed 20261123 --source " + source + " --scheme " + scheme + " --step " +
+                                 step.substr(5) + " --samples " + std::to_string(needed),
+                             "2>/dev/null");
+    ASSERT_EQ(run.status, 0) << run.out;
+    EXPECT_LT(nlohmann::json::parse(run.out)["ks_pvalue"].get<double>(), 1e-6) << line;
+  }
+  EXPECT_GT(underpowered, 0) << "1e4 samples should leave some detection without power";
+}
 
 }  // namespace

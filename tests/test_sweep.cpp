@@ -145,7 +145,13 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"[grid]\nscheme=\"lattice-sd\"\nsource=\"gaussian\"\ntarget_D=0.1\nstep=1", "set by the design"},
         Malformed{"[grid]\nscheme=\"lattice-qsd\"\nsource=\"gaussian\"\nstep=1\ngamma=1", "'gamma' must hold"},
         Malformed{"[grid]\nscheme=\"lattice-sd\"\nsource=\"gaussian\"\nlattice=\"E8\"\ntarget_D=2", "--target-D"},
-        Malformed{"block_size = 1024\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "'block_size' must"}));
+        Malformed{"block_size = 1024\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "'block_size' must"},
+        Malformed{"samples = \"1e6\"\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1",
+                  "'samples' must hold numbers, got the string \"1e6\": write it without quotes"},
+        Malformed{"scheme = \"dithered\"\n[grid]\nsource=\"uniform\"\nstep=0.1", "'scheme' is a grid axis: put it under [grid]"},
+        Malformed{"[grid]\nsheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "did you mean 'scheme'?"},
+        Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"unifrom\"\nstep=0.1", "did you mean 'uniform'?"},
+        Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1\nN=[1,4]", "'N' applies to none"}));
 
 // ---- running sweeps through the executable ----
 
@@ -189,12 +195,11 @@ size_t complete_lines(const std::string& path) {
   return n;
 }
 
-// Starts a sweep, kills it with SIGKILL once `rows` rows are on disk.
-// Returns whether the kill interrupted the sweep (it ended by SIGKILL, not by finishing).
-bool kill_after_rows(const std::string& config, const std::string& out, size_t rows) {
+// Starts a sweep and sends it `signal` once `rows` rows are on disk; returns waitpid's status.
+int signal_after_rows(const std::string& config, const std::string& out, size_t rows, int signal) {
   const std::string rdpsim = rdp::testing::rdpsim_executable();  // before the fork: the child only execs
   const pid_t pid = fork();
-  if (pid < 0) return false;
+  if (pid < 0) return -1;
   if (pid == 0) {
     freopen("/dev/null", "w", stderr);
     execl(rdpsim.c_str(), rdpsim.c_str(), "sweep", config.c_str(), "--out", out.c_str(), nullptr);
@@ -203,9 +208,15 @@ bool kill_after_rows(const std::string& config, const std::string& out, size_t r
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (complete_lines(out) < rows && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  kill(pid, SIGKILL);
+  kill(pid, signal);
   int status = 0;
   waitpid(pid, &status, 0);
+  return status;
+}
+
+// Whether a SIGKILL interrupted the sweep (it ended by the signal, not by finishing).
+bool kill_after_rows(const std::string& config, const std::string& out, size_t rows) {
+  const int status = signal_after_rows(config, out, rows, SIGKILL);
   return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
 }
 
@@ -229,6 +240,44 @@ TEST(SweepRun, ResumeAfterAKillGivesExactlyTheUninterruptedRows) {
     ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
     EXPECT_EQ(comparable_rows(out), expected);
   }
+}
+
+TEST(SweepRun, SigintKeepsEveryFinishedRowAndResumeCompletesIt) {
+  const std::string config = write_config("sigint.toml");
+  const std::string whole = rdp::testing::scratch_path("whole_sigint.jsonl");
+  std::remove(whole.c_str());
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const auto expected = comparable_rows(whole);
+  const std::string out = rdp::testing::scratch_path("sigint.jsonl");
+  std::remove(out.c_str());
+  const int status = signal_after_rows(config, out, 2, SIGINT);
+  ASSERT_TRUE(WIFEXITED(status)) << "SIGINT killed the sweep instead of stopping it";
+  ASSERT_EQ(WEXITSTATUS(status), 130);
+  const auto kept = comparable_rows(out);
+  EXPECT_GE(kept.size(), 2u);
+  EXPECT_LT(kept.size(), expected.size()) << "the signal came after the last point";
+  for (size_t i = 0; i < kept.size(); ++i) EXPECT_EQ(kept[i], expected[i]);
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
+  EXPECT_EQ(comparable_rows(out), expected);
+}
+
+TEST(SweepGrid, ExactPointsAreNamedWithoutSamplesOrSeed) {
+  const char* grid = R"(samples = 1e6
+[grid]
+scheme = "multiquan"
+source = "uniform"
+N = 2
+step = [0.5, 0.25]
+seed = [1, 2, 3]
+)";
+  const auto simulated = parse_sweep_config(grid, "t.toml");
+  EXPECT_EQ(simulated.points.size(), 6u);
+  auto exact = parse_sweep_config(std::string("mode = \"exact\"\n") + grid, "t.toml");
+  EXPECT_EQ(ids(exact), (std::vector<std::string>{"multiquan/uniform/N=2/step=0.5", "multiquan/uniform/N=2/step=0.25"}));
+  auto switched = parse_sweep_config(grid, "t.toml");
+  rdp::use_mode(switched, rdp::SweepMode::exact);  // sweep --exact
+  EXPECT_EQ(ids(switched), ids(exact));
+  EXPECT_EQ(switched.points.back().index, 1u);
 }
 
 TEST(SweepRun, ResumeCutsATornLastLine) {

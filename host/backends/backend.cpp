@@ -20,8 +20,9 @@ std::unique_ptr<Backend> make_backend(const RunOptions& options) {
   const std::string problem = cuda_unavailable_reason(options.device);
   auto backend =
       problem.empty() ? make_cuda_backend(options.block_size, options.device) : make_cpu_backend(options.threads);
-  fmt::print(stderr, "rdpsim: backend auto: {} on {}{}\n", backend->name(), backend->device(),
-             problem.empty() ? "" : fmt::format(" (CUDA not usable: {})", problem));
+  if (options.progress)
+    fmt::print(stderr, "rdpsim: backend auto: {} on {}{}\n", backend->name(), backend->device(),
+               problem.empty() ? "" : fmt::format(" (CUDA not usable: {})", problem));
   return backend;
 }
 

@@ -36,6 +36,12 @@ std::optional<LatticeKind> parse_lattice(const std::string& name) {
 
 const char* to_string(LatticeKind kind) { return traits(kind).name; }
 
+std::vector<std::string> lattice_names() {
+  std::vector<std::string> names;
+  for (const LatticeTraits& t : all_lattices()) names.push_back(t.name);
+  return names;
+}
+
 std::string lattice_choices(const char* separator) {
   std::string out;
   for (const LatticeTraits& t : all_lattices()) out += (out.empty() ? "" : separator) + std::string(t.name);

@@ -24,6 +24,7 @@ const std::vector<LatticeTraits>& all_lattices();
 std::optional<LatticeKind> parse_lattice(const std::string& name);
 const char* to_string(LatticeKind kind);
 std::string lattice_choices(const char* separator);
+std::vector<std::string> lattice_names();
 int lattice_dimension(LatticeKind kind);
 
 // G of a ball in any dimension is at least that of the sphere bound, 1/(2 pi e).

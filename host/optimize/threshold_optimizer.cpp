@@ -62,6 +62,7 @@ OptimizeResult optimize_thresholds(const OptimizeOptions& o) {
   Job job = make_job(SchemeKind::multiquan, o.source, o.N, 0, o.step);
   validate(job);
   OptimizeResult out;
+  out.lambda = o.lambda;
   out.before = design_figures(job, o.lambda);
   ProgressLine line(o.progress);
   visit_line_source(o.source, [&](auto tag) {
@@ -94,6 +95,110 @@ OptimizeResult optimize_thresholds(const OptimizeOptions& o) {
   job.thresholds_first = out.first;
   out.after = design_figures(job, o.lambda);
   return out;
+}
+
+bool optimizes(const Job& job) {
+  return job.scheme == SchemeKind::multiquan && job.source != SourceKind::circle && job.N >= 2 &&
+         job.thresholds.empty();
+}
+
+OptimizeResult optimize_job(Job& job, const OptimizeRequest& request) {
+  OptimizeOptions o;
+  o.method = request.method;
+  o.source = job.source;
+  o.N = job.N;
+  o.step = job.step;
+  o.lambda = request.lambda;
+  o.progress = false;
+  const OptimizeResult r = std::isnan(request.rate) ? optimize_thresholds(o) : optimize_for_rate(o, request.rate);
+  job.thresholds = r.boundaries;
+  job.thresholds_first = r.first;
+  job.thresholds_file.clear();
+  return r;
+}
+
+double slope_lambda(const DesignFigures& design) { return 2.0 * std::log(2.0) * design.distortion; }
+
+bool collapsed(const OptimizeResult& r) { return r.after.rate_bits < 0.1 * r.before.rate_bits; }
+
+std::string lambda_warning(const OptimizeResult& r) {
+  const double scale = slope_lambda(r.before);
+  const std::string advice = fmt::format(
+      "lambda near {:.3g} (2 ln 2 D of the uniform offsets) keeps the rate, or --rate R chooses lambda for a rate", scale);
+  if (collapsed(r))
+    return fmt::format("the design collapsed from {:.4f} to {:.4f} bits at lambda = {:g}; {}", r.before.rate_bits,
+                       r.after.rate_bits, r.lambda, advice);
+  if (!r.converged && r.lambda > 10.0 * scale)
+    return fmt::format("lambda = {:g} is {:.0f} times this design's scale and the iterations stopped ({}) on the way "
+                       "to giving up the rate ({:.4f} -> {:.4f} bits); {}",
+                       r.lambda, r.lambda / scale, r.stopped, r.before.rate_bits, r.after.rate_bits, advice);
+  return "";
+}
+
+OptimizeResult optimize_for_rate(OptimizeOptions o, double target_rate) {
+  if (!(target_rate > 0.0) || !std::isfinite(target_rate))
+    throw std::invalid_argument(fmt::format("--rate must be a positive number of bits, got {}", target_rate));
+  o.lambda = 0.0;
+  check(o);
+  ProgressLine line(o.progress);
+  o.progress = false;
+  struct Probe {
+    double log_lambda;
+    OptimizeResult result;
+    double rate() const { return result.after.rate_bits; }
+  };
+  int evaluations = 0;
+  const auto at = [&](double log_lambda) {
+    o.lambda = std::exp(log_lambda);
+    Probe p{log_lambda, optimize_thresholds(o)};
+    line.show(fmt::format("rdpsim optimize --rate {}: lambda = {:.10g} gives R = {:.9f} bits", target_rate, o.lambda,
+                          p.result.after.rate_bits));
+    ++evaluations;
+    return p;
+  };
+  // The optimized rate falls as lambda grows: bracket the target, then close in.
+  constexpr double kFactor = 1.3862943611198906;  // log 4
+  constexpr int kBracketSteps = 20;               // 4^20 = 1e12 either way
+  constexpr int kMaxEvaluations = 60;
+  constexpr double kRateTolerance = 1e-9;         // bits
+  const Job uniform = make_job(SchemeKind::multiquan, o.source, o.N, 0, o.step);
+  Probe a = at(std::log(slope_lambda(design_figures(uniform, 0.0))));
+  Probe b = a;
+  const double direction = a.rate() > target_rate ? kFactor : -kFactor;
+  for (int k = 0; k < kBracketSteps && (b.rate() - target_rate) * (a.rate() - target_rate) > 0.0; ++k) {
+    a = b;
+    b = at(b.log_lambda + direction);
+  }
+  if ((b.rate() - target_rate) * (a.rate() - target_rate) > 0.0)
+    throw std::invalid_argument(fmt::format(
+        "optimize --rate {}: the optimized rate runs from {:.6f} to {:.6f} bits for lambda from {:.3g} to {:.3g}; "
+        "choose a rate in between or another --step", target_rate, std::max(a.rate(), b.rate()),
+        std::min(a.rate(), b.rate()), std::exp(std::min(a.log_lambda, b.log_lambda)),
+        std::exp(std::max(a.log_lambda, b.log_lambda))));
+  // Regula falsi with the Illinois halving on (log lambda, R - target).
+  Probe best = std::fabs(a.rate() - target_rate) < std::fabs(b.rate() - target_rate) ? a : b;
+  double fa = a.rate() - target_rate, fb = b.rate() - target_rate;
+  int side = 0;
+  while (std::fabs(best.rate() - target_rate) > kRateTolerance && evaluations < kMaxEvaluations &&
+         std::fabs(a.log_lambda - b.log_lambda) > 1e-12) {
+    const double x = (a.log_lambda * fb - b.log_lambda * fa) / (fb - fa);
+    Probe c = at(x);
+    const double fc = c.rate() - target_rate;
+    if (std::fabs(fc) < std::fabs(best.rate() - target_rate)) best = c;
+    if ((fc > 0.0) == (fa > 0.0)) {
+      a = c;
+      fa = fc;
+      if (side == -1) fb /= 2.0;
+      side = -1;
+    } else {
+      b = c;
+      fb = fc;
+      if (side == 1) fa /= 2.0;
+      side = 1;
+    }
+  }
+  line.finish();
+  return best.result;
 }
 
 }  // namespace rdp

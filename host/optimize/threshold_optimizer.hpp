@@ -2,6 +2,7 @@
 // Optimizing MultiQuan's thresholds for the exact Lagrangian D + lambda * R (Zhou &
 // Tian, Appendix D; docs/theory.md §8): a quasi-Newton gradient method run until its
 // gradient vanishes (or the paper's fixed-step descent), and the pseudo-Lloyd iteration.
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -32,6 +33,7 @@ struct DesignFigures {
 };
 
 struct OptimizeResult {
+  double lambda = 0.0;             // the multiplier optimized for (optimize_for_rate: the one it found)
   DesignFigures before, after;     // by `rdpsim exact`'s quadrature over the whole design
   int64_t first = 0;               // the boundaries are c_first, c_first+1, ...
   std::vector<double> boundaries;
@@ -51,5 +53,38 @@ OptimizeResult optimize_thresholds(const OptimizeOptions& options);
 
 // D and R of a multiquan job (general thresholds or not) by quadrature, with lambda.
 DesignFigures design_figures(const Job& job, double lambda);
+
+// The multiplier whose optimized design has rate_bits = target_rate at the options'
+// step (docs/theory.md §8.5): bracketed from slope_lambda by factors of 4, then found by
+// regula falsi on log lambda. Throws std::invalid_argument naming the reachable rates
+// when no lambda in the bracket reaches the target.
+OptimizeResult optimize_for_rate(OptimizeOptions options, double target_rate);
+
+// A sweep's [optimize] block: each multiquan point's thresholds optimized before it
+// runs, for lambda or for the lambda that gives a rate.
+struct OptimizeRequest {
+  OptimizeMethod method = OptimizeMethod::gradient;
+  double lambda = NAN;
+  double rate = NAN;
+};
+
+// Whether a request applies to a job: multiquan with N >= 2 and no thresholds of its own.
+bool optimizes(const Job& job);
+
+// Optimizes the job's thresholds as requested (no progress line) and puts them in it.
+OptimizeResult optimize_job(Job& job, const OptimizeRequest& request);
+
+// -dD/dR of a design at high rate, 2 ln 2 D: the lambda at which the uniform offsets
+// are near the optimum, the natural scale of lambda for this source, N and step.
+double slope_lambda(const DesignFigures& design);
+
+// Whether the optimum gave up most of the rate (below a tenth of the start's): lambda
+// prices a bit above what the source can pay, and the design collapses onto few cells.
+bool collapsed(const OptimizeResult& r);
+
+// What to tell the user when lambda is off this source's scale: the design collapsed,
+// or lambda is over 10 times slope_lambda and the iterations stopped on the way to a
+// collapse. Empty otherwise.
+std::string lambda_warning(const OptimizeResult& r);
 
 }  // namespace rdp

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "host/lattices/lattice_traits.hpp"
+#include "host/plan/thresholds_file.hpp"
 #include "host/schemes/lattice_design.hpp"
 #include "host/schemes/scheme_traits.hpp"
 
@@ -23,6 +24,10 @@ nlohmann::ordered_json job_keys(const Job& j, double step) {
   o["N"] = applies(j.scheme, kAxisN) ? nlohmann::ordered_json(j.N) : nullptr;
   o["L"] = j.source == SourceKind::circle ? nlohmann::ordered_json(j.L) : nullptr;
   o["step"] = step;
+  if (!j.thresholds.empty()) {
+    o["thresholds"] = j.thresholds_file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(j.thresholds_file);
+    o["thresholds_hash"] = thresholds_hash(j);
+  }
   if (!std::isnan(j.target_rate)) o["target_rate"] = j.target_rate;
   if (!std::isnan(j.target_distortion)) o["target_distortion"] = j.target_distortion;
   if (applies(j.scheme, kAxisLattice)) {
@@ -68,7 +73,10 @@ void vector_keys(const Result& r, nlohmann::ordered_json& o) {
 nlohmann::ordered_json to_json(const Result& r) {
   const Job& j = r.job;
   nlohmann::ordered_json o = job_keys(j, r.step);
-  o["samples"] = j.samples;
+  o["samples"] = r.samples;
+  if (!std::isnan(j.target_se)) o["target_se"] = j.target_se;
+  if (!std::isnan(j.target_se) || r.interrupted) o["samples_limit"] = j.samples;
+  if (r.interrupted) o["interrupted"] = true;
   o["seed"] = j.seed;
   o["backend"] = r.backend;
   o["device"] = r.device;

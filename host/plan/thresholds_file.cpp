@@ -1,6 +1,7 @@
 #include "host/plan/thresholds_file.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 
@@ -64,6 +65,23 @@ void save_thresholds(const std::string& path, const ThresholdsFile& t) {
   write_jsonl_atomically(path, {j.dump()});
 }
 
+std::string thresholds_hash(const Job& job) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  const auto add = [&h](uint64_t word) {
+    for (int byte = 0; byte < 8; ++byte) {
+      h ^= (word >> (8 * byte)) & 0xffu;
+      h *= 0x100000001b3ull;
+    }
+  };
+  add(static_cast<uint64_t>(job.thresholds_first));
+  for (double c : job.thresholds) {
+    uint64_t bits = 0;
+    std::memcpy(&bits, &c, sizeof bits);
+    add(bits);
+  }
+  return fmt::format("{:016x}", h);
+}
+
 void apply_thresholds(const ThresholdsFile& t, Job& job, const std::string& path) {
   if (!applies(job.scheme, kAxisThresholds))
     throw std::invalid_argument(fmt::format("--thresholds applies to --scheme {}, not {}", schemes_with(kAxisThresholds),
@@ -74,6 +92,7 @@ void apply_thresholds(const ThresholdsFile& t, Job& job, const std::string& path
                                             job.step));
   job.thresholds = t.boundaries;
   job.thresholds_first = t.first;
+  job.thresholds_file = path;
   try {
     validate(job);
   } catch (const std::invalid_argument& e) {

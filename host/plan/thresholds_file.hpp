@@ -26,6 +26,10 @@ ThresholdsFile load_thresholds(const std::string& path);
 // Written whole or not at all.
 void save_thresholds(const std::string& path, const ThresholdsFile& t);
 
+// A short fingerprint of a job's thresholds (FNV-1a 64 of `first` and the boundaries'
+// bits, 16 hex digits): rows and grid point ids name thresholds by their content.
+std::string thresholds_hash(const Job& job);
+
 // Puts the file's thresholds into a multiquan job; the job's source, N and step must
 // agree with the file's (or throws std::invalid_argument naming both values).
 void apply_thresholds(const ThresholdsFile& t, Job& job, const std::string& path);

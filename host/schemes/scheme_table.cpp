@@ -62,6 +62,12 @@ const SchemeTraits& traits(SchemeKind kind) {
   throw std::logic_error("traits: a SchemeKind without an entry in scheme_table.cpp");
 }
 
+std::vector<std::string> scheme_names() {
+  std::vector<std::string> names;
+  for (const SchemeTraits& t : all_schemes()) names.push_back(t.name);
+  return names;
+}
+
 std::string scheme_choices(const char* separator) {
   std::string out;
   for (const SchemeTraits& t : all_schemes()) out += (out.empty() ? "" : separator) + std::string(t.name);

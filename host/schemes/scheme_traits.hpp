@@ -70,6 +70,7 @@ inline uint32_t pit_bins_of(const Job& job) {
 
 // "a | b | c" and "a, b, c": the scheme names for help texts and error messages.
 std::string scheme_choices(const char* separator);
+std::vector<std::string> scheme_names();
 // The names of the schemes an axis applies to, e.g. "multiquan, multiquan-eq6".
 std::string schemes_with(Axis axis);
 

@@ -1,6 +1,8 @@
 #include "host/sweep/grid.hpp"
 
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -12,8 +14,10 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "host/did_you_mean.hpp"
 #include "host/limits.hpp"
 #include "host/plan/plan.hpp"
+#include "host/plan/thresholds_file.hpp"
 #include "host/lattices/lattice_traits.hpp"
 #include "host/exact/step_solver.hpp"
 #include "host/schemes/lattice_design.hpp"
@@ -33,12 +37,21 @@ std::string describe(const toml::node& node) {
   return s.str();
 }
 
+bool looks_like_number(const std::string& text) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size() && std::isfinite(v);
+}
+
 // An axis is a scalar, a list, { lin = [a, b, count] } or { geom = [a, b, count] };
 // ranges include both ends.
 std::vector<double> numeric_axis(const toml::node& node, const std::string& key, const std::string& origin) {
   auto number = [&](const toml::node& n) -> double {
     if (auto i = n.value_exact<int64_t>()) return static_cast<double>(*i);
     if (auto v = n.value<double>(); v && std::isfinite(*v)) return *v;
+    // A number written in quotes is a TOML string: say so, since it looks right.
+    if (const auto text = n.value<std::string>(); text && looks_like_number(*text))
+      fail(origin, fmt::format("'{}' must hold numbers, got the string \"{}\": write it without quotes", key, *text));
     fail(origin, fmt::format("'{}' must hold finite numbers, got {}", key, describe(n)));
   };
   std::vector<double> values;
@@ -94,7 +107,7 @@ std::vector<uint64_t> integer_axis(const toml::node& node, const std::string& ke
 
 template <class Kind>
 std::vector<Kind> name_axis(const toml::node& node, const std::string& key, const std::string& origin,
-                            std::optional<Kind> (*parse)(const std::string&)) {
+                            std::optional<Kind> (*parse)(const std::string&), const std::vector<std::string>& names) {
   std::vector<const toml::node*> items;
   if (const toml::array* list = node.as_array())
     for (const toml::node& n : *list) items.push_back(&n);
@@ -105,23 +118,71 @@ std::vector<Kind> name_axis(const toml::node& node, const std::string& key, cons
     const auto text = n->value<std::string>();
     if (!text) fail(origin, fmt::format("'{}' must hold names, got {}", key, describe(*n)));
     const auto kind = parse(*text);
-    if (!kind) fail(origin, fmt::format("unknown {} '{}'", key, *text));
+    if (!kind) fail(origin, unknown_choice(key, *text, names));
     kinds.push_back(*kind);
   }
   if (kinds.empty()) fail(origin, fmt::format("'{}' is an empty axis: the grid would have no points", key));
   return kinds;
 }
 
+// The keys of [grid]: the axes.
+const std::set<std::string>& grid_keys() {
+  static const std::set<std::string> keys{"scheme", "source", "N", "L", "step", "thresholds", "lattice", "blocks", "gamma",
+                                          "sigma", "gain_a", "gain_s", "dither_scale", "cell_points", "directions",
+                                          "target_D", "target_P", "dim", "rate", "distortion", "samples", "seed"};
+  return keys;
+}
+
+// Refuses keys outside `known`, suggesting the nearest; at the top level (grid_hint
+// set) an axis key gets the hint that it belongs under [grid].
 void reject_unknown_keys(const toml::table& table, const std::set<std::string>& known, const std::string& where,
-                         const std::string& origin) {
-  for (const auto& [key, value] : table)
-    if (!known.count(std::string(key.str())))
-      fail(origin, fmt::format("unknown key '{}'{}", key.str(), where));
+                         const std::string& origin, const std::string& grid_hint = "") {
+  const std::vector<std::string> names(known.begin(), known.end());
+  for (const auto& [key, value] : table) {
+    const std::string name(key.str());
+    if (known.count(name)) continue;
+    if (!grid_hint.empty() && grid_keys().count(name))
+      fail(origin, fmt::format("'{}' is a grid axis: put it under [grid]{}", name, grid_hint));
+    fail(origin, fmt::format("unknown key '{}'{}", name, where) + choices_hint(name, names));
+  }
+}
+
+// [optimize]: method = "gradient" | "lloyd" (default gradient), and lambda = x or rate = R.
+OptimizeRequest optimize_request(const toml::node& node, const std::string& origin) {
+  const toml::table* table = node.as_table();
+  if (!table) fail(origin, "'optimize' must be a table: [optimize] with method and lambda (or rate)");
+  reject_unknown_keys(*table, {"method", "lambda", "rate"}, " in [optimize]", origin);
+  OptimizeRequest r;
+  if (const toml::node* m = table->get("method")) {
+    const auto name = m->value<std::string>();
+    if (!name || (*name != "gradient" && *name != "lloyd"))
+      fail(origin, fmt::format("[optimize] method must be \"gradient\" or \"lloyd\", got {}", describe(*m)));
+    r.method = *name == "gradient" ? OptimizeMethod::gradient : OptimizeMethod::lloyd;
+  }
+  if (table->contains("lambda") == table->contains("rate"))
+    fail(origin, "[optimize] takes lambda (distortion per bit) or rate (bits), one of them");
+  if (const toml::node* l = table->get("lambda")) {
+    r.lambda = numeric_axis(*l, "lambda", origin).front();
+    if (!(r.lambda >= 0.0) || l->is_array()) fail(origin, fmt::format("[optimize] lambda must be one number >= 0, got {}", describe(*l)));
+  }
+  if (const toml::node* R = table->get("rate")) {
+    r.rate = numeric_axis(*R, "rate", origin).front();
+    if (!(r.rate > 0.0) || R->is_array()) fail(origin, fmt::format("[optimize] rate must be one number > 0, got {}", describe(*R)));
+  }
+  return r;
+}
+
+// Relative paths in a configuration are relative to its folder.
+std::string beside(const std::string& origin, const std::string& path) {
+  const std::filesystem::path p(path);
+  return p.is_absolute() ? path : (std::filesystem::path(origin).parent_path() / p).string();
 }
 
 }  // namespace
 
-std::string point_id(const Job& job) {
+std::string point_id(const Job& job, SweepMode mode) {
+  // Exact points do not sample: their ids leave samples and seed out.
+  const std::string sampling = mode == SweepMode::exact ? "" : fmt::format("/samples={}/seed={}", job.samples, job.seed);
   std::string id = fmt::format("{}/{}", to_string(job.scheme), to_string(job.source));
   if (applies(job.scheme, kAxisN)) id += fmt::format("/N={}", job.N);
   if (applies(job.scheme, kAxisLattice)) {
@@ -131,11 +192,11 @@ std::string point_id(const Job& job) {
     if (job.cell_points != 0) id += fmt::format("/cell_points={}", job.cell_points);
     if (job.directions != Job{}.directions) id += fmt::format("/directions={}", job.directions);
     // A designed point is named by its targets: its step and gains follow from them.
-    if (has_design(job)) return id + fmt::format("/target_D={}/target_P={}/samples={}/seed={}", job.target_D,
-                                                 job.target_P, job.samples, job.seed);
+    if (has_design(job)) return id + fmt::format("/target_D={}/target_P={}", job.target_D, job.target_P) + sampling;
     id += fmt::format("/gain_a={}/gain_s={}", job.gain_a, job.gain_s);
     if (applies(job.scheme, kAxisDitherScale)) id += fmt::format("/dither_scale={}", job.dither_scale);
   }
+  if (!job.thresholds.empty()) id += fmt::format("/thresholds={}", thresholds_hash(job));
   if (job.source == SourceKind::circle)
     id += fmt::format("/L={}", job.L);
   else if (!std::isnan(job.target_rate))  // named by its target; the step follows from it
@@ -144,7 +205,7 @@ std::string point_id(const Job& job) {
     id += fmt::format("/distortion={}", job.target_distortion);
   else
     id += fmt::format("/step={}", job.step);
-  return id + fmt::format("/samples={}/seed={}", job.samples, job.seed);
+  return id + sampling;
 }
 
 SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& origin) {
@@ -155,8 +216,8 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
     fail(origin, fmt::format("line {}: {}", e.source().begin.line, e.description()));
   }
   reject_unknown_keys(root, {"name", "samples", "seed", "backend", "threads", "block_size", "mode", "dither_bins",
-                             "pit_bins", "grid"},
-                      "", origin);
+                             "pit_bins", "grid", "optimize"},
+                      " at the top level", origin, " (the top level holds one value per run setting)");
   for (const char* key : {"samples", "seed", "dither_bins", "pit_bins", "threads", "block_size"})
     if (const toml::node* n = root.get(key); n && (n->is_array() || n->is_table()))
       fail(origin, fmt::format("'{}' at the top level takes one value; put a list or range under [grid]", key));
@@ -193,16 +254,13 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
     fail(origin, e.what());
   }
 
+  if (const toml::node* n = root.get("optimize")) config.optimize = optimize_request(*n, origin);
   const toml::table* grid = root["grid"].as_table();
   if (!grid) fail(origin, "missing [grid] table");
-  reject_unknown_keys(*grid,
-                     {"scheme", "source", "N", "L", "step", "lattice", "blocks", "gamma", "sigma", "gain_a", "gain_s",
-                      "dither_scale", "cell_points", "directions", "target_D", "target_P", "dim", "rate", "distortion",
-                      "samples", "seed"},
-                     " in [grid]", origin);
+  reject_unknown_keys(*grid, grid_keys(), " in [grid]", origin);
   if (!grid->contains("scheme") || !grid->contains("source")) fail(origin, "[grid] needs both scheme and source");
-  const auto schemes = name_axis<SchemeKind>(*grid->get("scheme"), "scheme", origin, parse_scheme);
-  const auto sources = name_axis<SourceKind>(*grid->get("source"), "source", origin, parse_source);
+  const auto schemes = name_axis<SchemeKind>(*grid->get("scheme"), "scheme", origin, parse_scheme, scheme_names());
+  const auto sources = name_axis<SourceKind>(*grid->get("source"), "source", origin, parse_source, source_names());
 
   // Every other axis, in the order its values vary (the last fastest): each value sets a
   // field of the Job; an axis that does not apply to a (scheme, source) does not multiply
@@ -234,9 +292,39 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   integers("N", &Job::N, limits::kN.lo, limits::kN.hi, with(kAxisN));
   integers("L", &Job::L, limits::kL.lo, limits::kL.hi, on_circle);
   numbers("step", &Job::step, on_line);
+  // thresholds = ["t.json", ...]: each file sets N, step and the thresholds of a multiquan point.
+  if (const toml::node* n = grid->get("thresholds")) {
+    for (const char* key : {"N", "step", "rate", "distortion"})
+      if (grid->contains(key))
+        fail(origin, fmt::format("'thresholds' files set N and step: leave '{}' out of [grid]", key));
+    Axis a{"thresholds", {}, with(kAxisThresholds)};
+    std::vector<const toml::node*> items;
+    if (const toml::array* list = n->as_array())
+      for (const toml::node& item : *list) items.push_back(&item);
+    else
+      items.push_back(n);
+    for (const toml::node* item : items) {
+      const auto name = item->value<std::string>();
+      if (!name) fail(origin, fmt::format("'thresholds' must hold file names, got {}", describe(*item)));
+      const std::string path = beside(origin, *name);
+      ThresholdsFile t;
+      try {
+        t = load_thresholds(path);
+      } catch (const std::invalid_argument& e) {
+        fail(origin, e.what());
+      }
+      a.values.push_back([t, path](Job& j) {
+        j.N = t.N;
+        j.step = t.step;
+        apply_thresholds(t, j, path);
+      });
+    }
+    if (a.values.empty()) fail(origin, "'thresholds' is an empty axis: the grid would have no points");
+    axes.push_back(std::move(a));
+  }
   if (const toml::node* n = grid->get("lattice")) {
     Axis a{"lattice", {}, with(kAxisLattice)};
-    for (LatticeKind k : name_axis<LatticeKind>(*n, "lattice", origin, parse_lattice))
+    for (LatticeKind k : name_axis<LatticeKind>(*n, "lattice", origin, parse_lattice, lattice_names()))
       a.values.push_back([k](Job& j) { j.lattice = k; });
     axes.push_back(std::move(a));
   }
@@ -268,6 +356,15 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   numbers("distortion", &Job::target_distortion, on_line);
   integers("samples", &Job::samples, 1, limits::kMaxSamples, [](SchemeKind, SourceKind) { return true; });
   integers("seed", &Job::seed, 0, limits::kMaxSeed, [](SchemeKind, SourceKind) { return true; });
+  // One rule for settings that do not apply, as in `run`: a setting must apply to some
+  // job it is given for. An axis that applies to no (scheme, source) of the grid is refused.
+  for (const Axis& a : axes) {
+    bool used = false;
+    for (SchemeKind scheme : schemes)
+      for (SourceKind source : sources) used = used || a.applies_to(scheme, source);
+    if (!used)
+      fail(origin, fmt::format("'{}' applies to none of the grid's schemes and sources: leave it out of [grid]", a.key));
+  }
   const bool designed = grid->contains("target_D");
   for (const char* key : {"step", "gain_a", "gain_s", "dither_scale"})
     if (designed && grid->contains(key))
@@ -280,12 +377,13 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
     fail(origin, fmt::format("'{}' solves for the step: leave 'step' and 'target_D' out of [grid]",
                              grid->contains("rate") ? "rate" : "distortion"));
 
-  std::set<std::string> seen;
   for (SchemeKind scheme : schemes)
     for (SourceKind source : sources) {
       const bool circle = source == SourceKind::circle;
       if (circle && !grid->contains("L")) fail(origin, "[grid] needs L for the circle source");
-      if (!circle && !grid->contains("step") && !step_targeted && !(designed && applies(scheme, kAxisLattice)))
+      const bool from_thresholds = grid->contains("thresholds") && applies(scheme, kAxisThresholds);
+      if (!circle && !grid->contains("step") && !step_targeted && !from_thresholds &&
+          !(designed && applies(scheme, kAxisLattice)))
         fail(origin, fmt::format("[grid] needs step for the {} source", to_string(source)));
       std::vector<const Axis*> used;
       for (const Axis& a : axes)
@@ -301,30 +399,53 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
           for (size_t k = 0; k < used.size(); ++k) used[k]->values[digit[k]](p.job);
           if (has_design(p.job)) design_job(p.job);
           if (has_step_target(p.job)) solve_step(p.job);
-          p.id = point_id(p.job);
           validate(p.job);
         } catch (const std::invalid_argument& e) {
-          fail(origin, fmt::format("grid point {}: {}", point_id(p.job), e.what()));
+          fail(origin, fmt::format("grid point {}: {}", point_id(p.job, config.mode), e.what()));
         }
-        if (!seen.insert(p.id).second) fail(origin, fmt::format("grid point {} appears twice", p.id));
-        p.index = config.points.size();
         config.points.push_back(std::move(p));
         size_t k = used.size();
         while (k > 0 && ++digit[k - 1] == used[k - 1]->values.size()) digit[--k] = 0;
         if (k == 0) break;
       }
     }
+  name_points(config, "");
+  if (config.optimize) {
+    bool used = false;
+    for (const GridPoint& p : config.points) used = used || optimizes(p.job);
+    if (!used) fail(origin, "[optimize] applies to none of the grid's points (multiquan on a 1-D source with N >= 2)");
+  }
   return config;
 }
 
-void override_samples(SweepConfig& config, uint64_t samples) {
+void name_points(SweepConfig& config, const std::string& because) {
   std::set<std::string> seen;
+  std::vector<GridPoint> kept;
   for (GridPoint& p : config.points) {
-    p.job.samples = samples;
-    p.id = point_id(p.job);
-    if (!seen.insert(p.id).second)
-      fail(config.path, fmt::format("with --samples {}, grid point {} appears twice", samples, p.id));
+    p.id = point_id(p.job, config.mode);
+    if (config.optimize && optimizes(p.job)) {
+      const OptimizeRequest& o = *config.optimize;
+      p.id += fmt::format("/optimize={}/", o.method == OptimizeMethod::gradient ? "gradient" : "lloyd") +
+              (std::isnan(o.rate) ? fmt::format("lambda={}", o.lambda) : fmt::format("rate={}", o.rate));
+    }
+    if (!seen.insert(p.id).second) {
+      if (config.mode == SweepMode::exact) continue;  // samples and seed axes do not apply to exact points
+      fail(config.path, fmt::format("{}grid point {} appears twice", because, p.id));
+    }
+    p.index = kept.size();
+    kept.push_back(std::move(p));
   }
+  config.points = std::move(kept);
+}
+
+void override_samples(SweepConfig& config, uint64_t samples) {
+  for (GridPoint& p : config.points) p.job.samples = samples;
+  name_points(config, fmt::format("with --samples {}, ", samples));
+}
+
+void use_mode(SweepConfig& config, SweepMode mode) {
+  config.mode = mode;
+  name_points(config, "");
 }
 
 SweepConfig load_sweep_config(const std::string& path) {

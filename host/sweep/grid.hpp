@@ -1,10 +1,12 @@
 #pragma once
 // A sweep configuration (TOML, README "Sweeps") and its expansion into grid points.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "host/job.hpp"
+#include "host/optimize/threshold_optimizer.hpp"
 
 namespace rdp {
 
@@ -20,6 +22,7 @@ struct SweepConfig {
   std::string path;
   SweepMode mode = SweepMode::simulate;
   RunOptions run;                 // backend, threads, block size
+  std::optional<OptimizeRequest> optimize;  // [optimize]: thresholds optimized per multiquan point before it runs
   std::vector<GridPoint> points;  // the cartesian product, in grid order
 };
 
@@ -29,8 +32,16 @@ struct SweepConfig {
 SweepConfig load_sweep_config(const std::string& path);
 SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& origin);
 
-// Stable identifier of a job's grid point.
-std::string point_id(const Job& job);
+// Stable identifier of a job's grid point; exact points' leave samples and seed out.
+std::string point_id(const Job& job, SweepMode mode = SweepMode::simulate);
+
+// Names every point by point_id and numbers them in grid order. Exact points that then
+// coincide (they differed only in samples or seed) are kept once; simulated ones that
+// coincide are an error (std::invalid_argument, `because` leading its text).
+void name_points(SweepConfig& config, const std::string& because);
+
+// Switches a configuration to mode (`sweep --exact`); ids follow.
+void use_mode(SweepConfig& config, SweepMode mode);
 
 // Sets every point's sample count (a reduced run of a full-size configuration);
 // ids follow. Throws std::invalid_argument if two points then coincide.

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "host/output/atomic_file.hpp"
+
 namespace rdp {
 namespace {
 
@@ -21,12 +23,6 @@ std::string read_all(const std::string& path) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-void write_fully(int fd, const std::string& data, const std::string& path) {
-  const ssize_t n = ::write(fd, data.data(), data.size());
-  if (n != static_cast<ssize_t>(data.size()))
-    throw std::runtime_error(fmt::format("writing '{}': {}", path, n < 0 ? std::strerror(errno) : "short write"));
 }
 
 }  // namespace
@@ -58,27 +54,15 @@ JsonlAppender::~JsonlAppender() {
 }
 
 void JsonlAppender::append(const std::string& row) {
-  write_fully(fd_, row + "\n", path_);
+  const std::string line = row + "\n";
+  write_fully(fd_, line.data(), line.size(), path_);
   ::fsync(fd_);
 }
 
 void write_jsonl_atomically(const std::string& path, const std::vector<std::string>& rows) {
-  const std::string temporary = path + ".partial";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw std::invalid_argument(fmt::format("cannot write '{}': {}", temporary, std::strerror(errno)));
-  std::string all;
-  for (const std::string& r : rows) all += r + "\n";
-  try {
-    write_fully(fd, all, temporary);
-  } catch (...) {
-    ::close(fd);
-    std::remove(temporary.c_str());
-    throw;
-  }
-  ::fsync(fd);
-  ::close(fd);
-  if (std::rename(temporary.c_str(), path.c_str()) != 0)
-    throw std::runtime_error(fmt::format("cannot rename '{}' to '{}': {}", temporary, path, std::strerror(errno)));
+  AtomicFile file(path);
+  for (const std::string& r : rows) file.write(r + "\n");
+  file.commit();
 }
 
 }  // namespace rdp

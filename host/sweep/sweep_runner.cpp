@@ -1,6 +1,8 @@
 #include "host/sweep/sweep_runner.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -11,6 +13,8 @@
 
 #include "host/backends/backend.hpp"
 #include "host/exact/exact.hpp"
+#include "host/interrupt.hpp"
+#include "host/output/progress.hpp"
 #include "host/output/result_output.hpp"
 #include "host/run_job.hpp"
 #include "host/sweep/jsonl_file.hpp"
@@ -20,14 +24,26 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string row_for(const GridPoint& point, size_t total, const std::string& result_line) {
+std::string row_for(const GridPoint& point, size_t total, const Json& optimized, const std::string& result_line) {
   Json row;
   row["point"] = point.id;
   row["point_index"] = point.index;
   row["points_total"] = total;
+  for (const auto& [key, value] : optimized.items()) row[key] = value;
   const Json result = Json::parse(result_line);
   for (const auto& [key, value] : result.items()) row[key] = value;
   return row.dump();
+}
+
+// [optimize]: the point's thresholds, optimized now, and the row keys that say how.
+Json optimize_point(const SweepConfig& config, Job& job) {
+  if (!config.optimize || !optimizes(job)) return Json::object();
+  const OptimizeResult r = optimize_job(job, *config.optimize);
+  Json keys;
+  keys["optimize_method"] = config.optimize->method == OptimizeMethod::gradient ? "gradient" : "lloyd";
+  keys["lambda"] = r.lambda;
+  keys["optimize_converged"] = r.converged;
+  return keys;
 }
 
 std::string format_duration(double seconds) {
@@ -84,11 +100,27 @@ size_t run_sweep(const SweepConfig& config, const SweepOptions& options) {
   uint64_t samples_total = 0, samples_done = 0;
   for (const GridPoint* p : todo) samples_total += p->job.samples;
   const auto start = std::chrono::steady_clock::now();
+  ProgressLine line(options.progress);
   size_t run = 0;
   for (const GridPoint* p : todo) {
-    const std::string result = config.mode == SweepMode::exact ? json_line(evaluate_exact(p->job))
-                                                               : json_line(run_job(p->job, *backend, false));
-    const std::string row = row_for(*p, config.points.size(), result);
+    if (const int signal = interrupt_signal())
+      throw Interrupted(signal, fmt::format("sweep stopped by {} after {} of {} points; --resume runs the rest",
+                                            signal_name(signal), run, todo.size()));
+    Job job = p->job;
+    const Json optimized = optimize_point(config, job);
+    std::string result;
+    if (config.mode == SweepMode::exact) {
+      result = json_line(evaluate_exact(job));
+    } else {
+      const Result r = run_job(job, *backend, false);
+      if (r.interrupted)
+        throw Interrupted(interrupt_signal(),
+                          fmt::format("sweep stopped by {} after {} of {} points; point {} left no row; --resume runs "
+                                      "the rest",
+                                      signal_name(interrupt_signal()), run, todo.size(), p->id));
+      result = json_line(r);
+    }
+    const std::string row = row_for(*p, config.points.size(), optimized, result);
     if (file)
       file->append(row);
     else
@@ -96,18 +128,18 @@ size_t run_sweep(const SweepConfig& config, const SweepOptions& options) {
     std::fflush(stdout);
     ++run;
     samples_done += p->job.samples;
-    if (options.progress) {
-      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      // Simulated points take time in proportion to their samples; exact ones do not.
-      const bool simulated = config.mode == SweepMode::simulate;
-      const double fraction = simulated ? static_cast<double>(samples_done) / samples_total
-                                        : static_cast<double>(run) / todo.size();
-      const std::string speed = simulated ? fmt::format("{:.3g} samples/s", samples_done / std::max(elapsed, 1e-9))
-                                          : fmt::format("{:.3g} points/s", run / std::max(elapsed, 1e-9));
-      fmt::print(stderr, "rdpsim sweep: {}/{} points ({} done before), {}, {} left\n", run, todo.size(), done.size(),
-                 speed, format_duration(elapsed * (1.0 - fraction) / std::max(fraction, 1e-12)));
-    }
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // Simulated points take time in proportion to their samples; exact ones do not.
+    const bool simulated = config.mode == SweepMode::simulate;
+    const double fraction =
+        simulated ? static_cast<double>(samples_done) / samples_total : static_cast<double>(run) / todo.size();
+    const std::string speed = simulated ? fmt::format("{:.3g} samples/s", samples_done / std::max(elapsed, 1e-9))
+                                        : fmt::format("{:.3g} points/s", run / std::max(elapsed, 1e-9));
+    if (run < todo.size())
+      line.show(fmt::format("rdpsim sweep: {}/{} points ({} done before), {}, {} left", run, todo.size(), done.size(),
+                            speed, format_duration(elapsed * (1.0 - fraction) / std::max(fraction, 1e-12))));
   }
+  line.finish();
   return run;
 }
 

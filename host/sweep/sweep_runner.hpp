@@ -15,7 +15,8 @@ struct SweepOptions {
   bool progress = true;
 };
 
-// Returns the number of points run now.
+// Returns the number of points run now. A signal (host/interrupt.hpp) ends it after the
+// last finished row and throws Interrupted; the point in progress leaves no row.
 size_t run_sweep(const SweepConfig& config, const SweepOptions& options);
 
 // Parses "i/k" with 0 <= i < k; throws std::invalid_argument naming the text.

@@ -8,7 +8,7 @@ Draws rate per dimension against distortion per dimension for each lattice, with
 theory curves R(D, 0), R(D/2, inf) and R(D) (from `rdpsim exact --rdp`, the one place
 they are computed), and the perception each scheme reached (sliced W2^2); then prints the
 claim checks of docs/reproduction.md. Every comparison is at a point's own measured D
-and P: nothing is interpolated.
+and P: nothing is interpolated. Loading, drawing and saving are plot_rows.py's.
 """
 import argparse
 import json
@@ -17,12 +17,10 @@ import os
 import subprocess
 import sys
 
-import matplotlib
 import matplotlib.ticker
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import numpy as np
+
+from plot_rows import PlotError, draw_line, draw_markers, load_rows, new_figure, save, select
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RDPSIM = os.path.join(ROOT, "build", "rdpsim")
@@ -41,19 +39,15 @@ def theory(D, P=0.0, sigma=1.0):
     return json.loads(out)
 
 
-def load(path):
-    with open(path) as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
 def series(rows, lattice, scheme, gamma):
-    picked = [r for r in rows if r["lattice"] == lattice and r["scheme"] == scheme and (gamma is None or r["gamma"] == gamma)]
+    """One scheme's rows on one lattice (gamma None: any gamma), sorted by distortion."""
+    picked = select(rows, lattice=lattice, scheme=scheme, **({} if gamma is None else {"gamma": gamma}))
     return sorted(picked, key=lambda r: r["distortion"])
 
 
 def figure(rows, path):
     lattices = sorted({r["lattice"] for r in rows}, key=lambda name: name != "Z")
-    fig, axes = plt.subplots(2, len(lattices), figsize=(5.6 * len(lattices), 8.4), squeeze=False)
+    fig, axes = new_figure((5.6 * len(lattices), 8.4), 2, len(lattices), squeeze=False)
     d_grid = np.geomspace(min(r["distortion"] for r in rows) * 0.8, max(r["distortion"] for r in rows) * 1.25, 60)
     curves = [theory(d) for d in d_grid]
     for col, lattice in enumerate(lattices):
@@ -66,24 +60,24 @@ def figure(rows, path):
             s = series(rows, lattice, scheme, gamma)
             if not s:
                 continue
-            d = [r["distortion"] for r in s]
-            ax.errorbar(d, [r["rate_bits"] for r in s], yerr=[2 * r["rate_bits_se"] for r in s], fmt=marker + "-",
-                        color=color, ms=4, lw=0.8, capsize=0, label=label)
-            px.semilogy([r["rate_bits"] for r in s], [r["sw2sq"] for r in s], marker + "-", color=color, ms=4, lw=0.8,
-                        label=label)
+            # Rate ±2 standard errors; the distortion's are below a line width.
+            draw_markers(ax, s, "distortion", "rate_bits", se_multiple=2, x_errors=False, fmt=marker + "-", color=color,
+                         ms=4, lw=0.8, capsize=0, label=label)
+            draw_line(px, s, "rate_bits", "sw2sq", marker + "-", color=color, ms=4, lw=0.8, label=label)
         ax.set_xscale("log")
         ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
         ax.set_xlabel("distortion per dimension D")
         ax.set_ylabel("rate per dimension (bits)")
         ax.set_title(f"{lattice}, n = {n}, X ~ N(0, I)")
         ax.grid(True, which="both", alpha=0.3)
+        px.set_yscale("log")
         px.set_xlabel("rate per dimension (bits)")
         px.set_ylabel("perception: sliced W2^2")
         px.grid(True, which="both", alpha=0.3)
     axes[0][0].legend(fontsize=7)
     axes[1][0].legend(fontsize=7)
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    save(fig, path, dpi=110)
 
 
 def claims(rows):
@@ -137,11 +131,18 @@ def claims(rows):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("results")
-    parser.add_argument("figure")
+    parser = argparse.ArgumentParser(description="Lattice schemes on a Gaussian vector source against R(D, 0), R(D/2, inf) "
+                                     "and R(D); prints the claim checks.",
+                                     epilog="example: python3 sims/plot/lattice_rdp.py "
+                                            "results/lattice_2e5/lattice_gaussian_n8.jsonl docs/figures/lattice_gaussian_n8.png")
+    parser.add_argument("results", metavar="RESULTS.jsonl", help="sweep output of sims/configs/lattice_gaussian_n8.toml")
+    parser.add_argument("figure", metavar="FIGURE", help="output figure; its suffix picks the format (.png, .pdf)")
     args = parser.parse_args()
-    rows = load(args.results)
+    try:
+        rows = load_rows([args.results])
+    except PlotError as e:
+        print(f"lattice_rdp.py: error: {e}", file=sys.stderr)
+        return 2
     figure(rows, args.figure)
     print("\n".join(claims(rows)))
 
