@@ -29,9 +29,28 @@ std::string scheme_help() {
 
 }  // namespace
 
+std::string source_help(bool with_circle) {
+  std::string help =
+      "one of (a 1-D source is X = loc + scale * Z, Z the law at loc 0, scale 1; the quantizer grid stays at 0):\n"
+      "  uniform      U[loc, loc + scale]\n"
+      "  exponential  density exp(-(x - loc)/scale)/scale on x >= loc (mean loc + scale)\n"
+      "  gaussian     N(loc, scale^2)\n"
+      "  laplace      density exp(-|x - loc|/scale)/(2 scale) (variance 2 scale^2)";
+  if (with_circle) help += "\n  circle       uniform on the unit circle, L levels (no --loc or --scale)";
+  return help;
+}
+
+void add_source_law_flags(CLI::App* cmd, double& loc, double& scale) {
+  cmd->add_option("--loc", loc, "location of a 1-D source (see --source); sweep axis loc")->capture_default_str();
+  cmd->add_option("--scale", scale,
+                  "scale of a 1-D source, > 0 (see --source): steps are accepted in [1e-5, 100] x scale; sweep axis scale")
+      ->capture_default_str();
+}
+
 void add_job_flags(CLI::App* cmd, JobFlags& f) {
   cmd->add_option("--scheme", f.scheme, scheme_help())->capture_default_str();
-  cmd->add_option("--source", f.source, "uniform | exponential | gaussian | laplace | circle")->capture_default_str();
+  cmd->add_option("--source", f.source, source_help(true))->capture_default_str();
+  add_source_law_flags(cmd, f.loc, f.scale);
   cmd->add_option("--N", f.N, "number of offset quantizers (multiquan)")->capture_default_str();
   cmd->add_option("--L", f.L, "levels on the circle; step = 2*pi/L")->capture_default_str();
   f.step_option = cmd->add_option("--step", f.step, "quantizer step Delta (1-D sources)")->capture_default_str();
@@ -110,6 +129,8 @@ Job job_from(const JobFlags& f) {
       throw std::invalid_argument(fmt::format("--step {} does not apply to the circle source: use --L", f.step));
   }
   job.step = f.step;
+  job.loc = f.loc;
+  job.scale = f.scale;
   job.dither_bins = in_range<uint32_t>(f.dither_bins, limits::kDitherBins, "--dither-bins");
   if (f.pit_bins != 0) job.pit_bins = in_range<uint32_t>(f.pit_bins, limits::kPitBins, "--pit-bins");
   if (!f.thresholds.empty()) apply_thresholds(load_thresholds(f.thresholds), job, f.thresholds);

@@ -15,6 +15,7 @@ namespace rdp::cli {
 struct JobFlags {
   std::string scheme = "multiquan";
   std::string source = "exponential";
+  double loc = 0.0, scale = 1.0;  // 1-D sources: X = loc + scale * Z
   long long N = 1;
   long long L = 0;
   double step = 0.5;
@@ -45,6 +46,10 @@ struct SamplingFlags {
 };
 
 void add_job_flags(CLI::App* cmd, JobFlags& f);
+// --source's help: every law with its parameters (the circle's line too when with_circle).
+std::string source_help(bool with_circle);
+// --loc and --scale of a 1-D source.
+void add_source_law_flags(CLI::App* cmd, double& loc, double& scale);
 void add_sampling_flags(CLI::App* cmd, SamplingFlags& f);
 void add_format_flag(CLI::App* cmd, std::string& format);
 

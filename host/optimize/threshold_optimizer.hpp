@@ -15,6 +15,7 @@ enum class OptimizeMethod { gradient, lloyd };
 struct OptimizeOptions {
   OptimizeMethod method = OptimizeMethod::lloyd;
   SourceKind source = SourceKind::exponential;
+  double loc = 0.0, scale = 1.0;  // the source is loc + scale * (the standard law)
   uint32_t N = 2;
   double step = 0.5;
   double lambda = 0.01;       // distortion per bit

@@ -123,6 +123,8 @@ void reject_unknown_keys(const toml::table& table, const std::set<std::string>& 
 
 std::string point_id(const Job& job) {
   std::string id = fmt::format("{}/{}", to_string(job.scheme), to_string(job.source));
+  if (job.loc != Job{}.loc) id += fmt::format("/loc={}", job.loc);  // only when set: older ids stay as they were
+  if (job.scale != Job{}.scale) id += fmt::format("/scale={}", job.scale);
   if (applies(job.scheme, kAxisN)) id += fmt::format("/N={}", job.N);
   if (applies(job.scheme, kAxisLattice)) {
     id += fmt::format("/lattice={}/blocks={}", to_string(job.lattice), job.blocks);
@@ -196,7 +198,7 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   const toml::table* grid = root["grid"].as_table();
   if (!grid) fail(origin, "missing [grid] table");
   reject_unknown_keys(*grid,
-                     {"scheme", "source", "N", "L", "step", "lattice", "blocks", "gamma", "sigma", "gain_a", "gain_s",
+                     {"scheme", "source", "loc", "scale", "N", "L", "step", "lattice", "blocks", "gamma", "sigma", "gain_a", "gain_s",
                       "dither_scale", "cell_points", "directions", "target_D", "target_P", "dim", "rate", "distortion",
                       "samples", "seed"},
                      " in [grid]", origin);
@@ -234,6 +236,10 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   integers("N", &Job::N, limits::kN.lo, limits::kN.hi, with(kAxisN));
   integers("L", &Job::L, limits::kL.lo, limits::kL.hi, on_circle);
   numbers("step", &Job::step, on_line);
+  // The law loc + scale * Z of the 1-D sources; the lattice schemes take sigma instead.
+  auto on_line_law = [](SchemeKind k, SourceKind s) { return s != SourceKind::circle && !applies(k, kAxisLattice); };
+  numbers("loc", &Job::loc, on_line_law);
+  numbers("scale", &Job::scale, on_line_law);
   if (const toml::node* n = grid->get("lattice")) {
     Axis a{"lattice", {}, with(kAxisLattice)};
     for (LatticeKind k : name_axis<LatticeKind>(*n, "lattice", origin, parse_lattice))
