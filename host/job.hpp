@@ -21,6 +21,11 @@ struct Job {
   uint32_t N = 1;             // multiquan only
   uint32_t L = 0;             // circle only; sets step = 2*pi/L
   double step = 0.5;          // 1-D sources
+  // 1-D sources: X = loc + scale * Z for the standard law Z of `source` (docs/theory.md
+  // §1.1); the quantizer grid stays anchored at 0, so loc is a parameter of the law, not
+  // a relabelling. Defaults only on the circle and for the lattice schemes (--sigma).
+  double loc = 0.0;
+  double scale = 1.0;
   uint64_t samples = 1000000;
   uint64_t seed = 1;
   uint32_t dither_bins = 64;  // B of the binned H(k | Z), dithered schemes

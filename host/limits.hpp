@@ -34,11 +34,21 @@ inline constexpr double kMaxCellPointTotal = 65536.0;
 inline constexpr double kMaxSamples = 9.2e18;
 inline constexpr double kMaxSeed = 9.2e18;
 
-// Steps of the 1-D sources. Below 1e-5 the tail-safe closed forms lose digits to
+// Steps of the 1-D sources, in units of the source's scale (a step is accepted in
+// [kMinStep, kMaxStep] x scale). Below 1e-5 the tail-safe closed forms lose digits to
 // cancellation (errors of order eps/step) and the histogram window no longer covers the
 // source; above 100 every source sits in one cell.
 inline constexpr double kMinStep = 1e-5;
 inline constexpr double kMaxStep = 100.0;
+
+// The law loc + scale * Z of the 1-D sources. The per-sample error sums are fixed point
+// on a scale set by the squared error (about step^2) and their variance squares that
+// again: scale^4 times the step range stays deep inside a double's range for scales in
+// [1e-30, 1e30]. |loc| <= 1e6 scale: a double holds x = loc + scale * Z to |loc| * 1.1e-16,
+// which resolves Z to 1.1e-10 at the limit, and keeps every index x / step below 2^37.
+inline constexpr double kMinScale = 1e-30;
+inline constexpr double kMaxScale = 1e30;
+inline constexpr double kMaxLocPerScale = 1e6;
 
 // A multiquan decoder table sums N CDFs per entry: refuse work that would run for hours.
 inline constexpr double kMaxTableWork = 2e9;

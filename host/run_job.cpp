@@ -35,8 +35,8 @@ void estimate_scalar(const Plan& plan, const Tally& tally, Result& r) {
   if (job.source == SourceKind::circle) {
     r.perception = circle_perception(tally.pit_hist);
   } else {
-    visit_line_source(job.source, [&](auto tag) {
-      r.perception = line_perception(tally.pit_hist, quantile<typename decltype(tag)::type>);
+    visit_line_law(job.source, job.loc, job.scale, [&](const auto& law) {
+      r.perception = line_perception(tally.pit_hist, [law](double u) { return law.quantile(u); });
     });
   }
 }

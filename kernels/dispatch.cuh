@@ -30,6 +30,14 @@ decltype(auto) visit_line_source(SourceKind source, Visitor&& visitor) {
   throw std::logic_error("visit_line_source: not a 1-D source");
 }
 
+// Calls visitor(law) with the law loc + scale * Z of a 1-D source (LocationScale).
+template <class Visitor>
+decltype(auto) visit_line_law(SourceKind source, double loc, double scale, Visitor&& visitor) {
+  return visit_line_source(source, [&](auto tag) -> decltype(auto) {
+    return visitor(LocationScale<typename decltype(tag)::type>{loc, scale});
+  });
+}
+
 // Calls visitor(TypeTag<Scheme>{}) with the scalar scheme (draw, code, score) of
 // (scheme, source).
 template <class Visitor>

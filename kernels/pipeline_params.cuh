@@ -19,6 +19,9 @@ struct ReconBoundary {
 struct PipelineParams {
   uint64_t seed = 0;
   double step = 0.0;       // Delta (2*pi/L on the circle)
+  // 1-D sources: X = loc + scale * Z for the standard law Z (LocationScale, sources.cuh).
+  double loc = 0.0;
+  double scale = 1.0;
   uint32_t N = 1;          // multiquan: number of offset quantizers
   uint32_t L = 0;          // circle: levels
   // Index histogram: bin = (index - index_lo) * groups + group, where the group is

@@ -1,8 +1,10 @@
 #pragma once
-// The 1-D sources (docs/theory.md §1.1). Each is a stateless struct whose members run
-// on host and device: density, CDF F, survival S = 1 - F, quantiles icdf (of F)
-// and isf (of S), the integrated CDF G(t) = int_{-inf}^t F and the integrated
-// survival H(t) = int_t^inf S. Each quantity has a form that keeps full relative
+// The 1-D sources (docs/theory.md §1.1). The four standard laws Z are stateless structs
+// whose members run on host and device: density, CDF F, survival S = 1 - F, quantiles
+// icdf (of F) and isf (of S), the integrated CDF G(t) = int_{-inf}^t F and the
+// integrated survival H(t) = int_t^inf S. A source is one of them moved and stretched,
+// X = loc + scale * Z (LocationScale below): the object the schemes, the planner and
+// the exact evaluators call. Each quantity has a form that keeps full relative
 // precision in its own tail: callers use F, icdf and G left of the median and S,
 // isf and H right of it, so that no far-tail probability is formed as 1 - (1 - p).
 // exp and log come from portable_math.cuh (the same bits on CPU and GPU); erfc, used
@@ -115,5 +117,32 @@ template <class Source>
 RDP_HD double quantile(double u) {
   return u < 0.5 ? Source::icdf(u) : Source::isf(1.0 - u);
 }
+
+// The law of X = loc + scale * Z, Z one of the standard laws above (scale > 0):
+// F(x) = F_Z((x - loc)/scale), p(x) = p_Z((x - loc)/scale)/scale, quantiles
+// loc + scale * q_Z, G(t) = scale * G_Z((t - loc)/scale) and H likewise. Probabilities
+// keep the standard law's tail precision. At loc = 0, scale = 1 every member returns
+// the standard law's bits: x - 0 and x / 1 are x exactly, and so is 0 + 1 * q (up to
+// the sign of a zero), with no fused multiply-add (the build forbids contraction).
+template <class StandardLaw>
+struct LocationScale {
+  using Standard = StandardLaw;
+  double loc = 0.0;
+  double scale = 1.0;
+
+  RDP_HD double to_standard(double x) const { return (x - loc) / scale; }
+  RDP_HD double from_standard(double z) const { return loc + scale * z; }
+
+  RDP_HD double median() const { return from_standard(Standard::median()); }
+  RDP_HD double pdf(double x) const { return Standard::pdf(to_standard(x)) / scale; }
+  RDP_HD double cdf(double x) const { return Standard::cdf(to_standard(x)); }
+  RDP_HD double sf(double x) const { return Standard::sf(to_standard(x)); }
+  RDP_HD double icdf(double p) const { return from_standard(Standard::icdf(p)); }
+  RDP_HD double isf(double q) const { return from_standard(Standard::isf(q)); }
+  RDP_HD double tail_quantile(double t, bool upper) const { return from_standard(Standard::tail_quantile(t, upper)); }
+  RDP_HD double quantile(double u) const { return from_standard(rdp::quantile<Standard>(u)); }
+  RDP_HD double integrated_cdf(double t) const { return scale * Standard::integrated_cdf(to_standard(t)); }
+  RDP_HD double integrated_sf(double t) const { return scale * Standard::integrated_sf(to_standard(t)); }
+};
 
 }  // namespace rdp

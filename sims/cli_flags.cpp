@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <optional>
+#include <tuple>
+#include <utility>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -42,10 +44,29 @@ CLI::Validator seed_check() {
 
 }  // namespace
 
+std::string source_help(bool with_circle) {
+  std::string help =
+      "one of (a 1-D source is X = loc + scale * Z, Z the law at loc 0, scale 1; the quantizer grid stays at 0):\n"
+      "  uniform      U[loc, loc + scale]\n"
+      "  exponential  density exp(-(x - loc)/scale)/scale on x >= loc (mean loc + scale)\n"
+      "  gaussian     N(loc, scale^2)\n"
+      "  laplace      density exp(-|x - loc|/scale)/(2 scale) (variance 2 scale^2)";
+  if (with_circle) help += "\n  circle       uniform on the unit circle, L levels (no --loc or --scale)";
+  return help;
+}
+
+std::pair<const CLI::Option*, const CLI::Option*> add_source_law_flags(CLI::App* cmd, double& loc, double& scale) {
+  return {cmd->add_option("--loc", loc, "location of a 1-D source (see --source); sweep axis loc")->capture_default_str(),
+          cmd->add_option("--scale", scale,
+                          "scale of a 1-D source, > 0 (see --source): steps are accepted in [1e-5, 100] x scale; "
+                          "sweep axis scale")
+              ->capture_default_str()};
+}
+
 void add_job_flags(CLI::App* cmd, JobFlags& f) {
   cmd->add_option("--scheme", f.scheme, scheme_help())->capture_default_str();
-  f.source_option =
-      cmd->add_option("--source", f.source, "uniform | exponential | gaussian | laplace | circle")->capture_default_str();
+  f.source_option = cmd->add_option("--source", f.source, source_help(true))->capture_default_str();
+  std::tie(f.loc_option, f.scale_option) = add_source_law_flags(cmd, f.loc, f.scale);
   f.N_option = cmd->add_option("--N", f.N, "number of offset quantizers (multiquan)")->capture_default_str();
   cmd->add_option("--L", f.L, "levels on the circle; step = 2*pi/L")->capture_default_str();
   f.step_option = cmd->add_option("--step", f.step, "quantizer step Delta (1-D sources)")->capture_default_str();
@@ -128,6 +149,8 @@ Job job_from(const JobFlags& given) {
     thresholds = load_thresholds(f.thresholds);
     // The file names its source, N and step; flags left out take them, flags given must agree (apply_thresholds).
     if (f.source_option->count() == 0) f.source = to_string(thresholds->source);
+    if (f.loc_option->count() == 0) f.loc = thresholds->loc;
+    if (f.scale_option->count() == 0) f.scale = thresholds->scale;
     if (f.N_option->count() == 0) f.N = thresholds->N;
     if (f.step_option->count() == 0) f.step = thresholds->step;
   }
@@ -146,6 +169,8 @@ Job job_from(const JobFlags& given) {
       throw std::invalid_argument(fmt::format("--step {} does not apply to the circle source: use --L", f.step));
   }
   job.step = f.step;
+  job.loc = f.loc;
+  job.scale = f.scale;
   job.dither_bins = in_range<uint32_t>(f.dither_bins, limits::kDitherBins, "--dither-bins");
   if (f.pit_bins != 0) job.pit_bins = in_range<uint32_t>(f.pit_bins, limits::kPitBins, "--pit-bins");
   if (thresholds) apply_thresholds(*thresholds, job, f.thresholds);

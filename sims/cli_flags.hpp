@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -15,6 +16,7 @@ namespace rdp::cli {
 struct JobFlags {
   std::string scheme = "multiquan";
   std::string source = "exponential";
+  double loc = 0.0, scale = 1.0;  // 1-D sources: X = loc + scale * Z
   long long N = 1;
   long long L = 0;
   double step = 0.5;
@@ -34,6 +36,8 @@ struct JobFlags {
   const CLI::Option* step_option = nullptr;
   const CLI::Option* source_option = nullptr;  // --thresholds fills source, N and step left out
   const CLI::Option* N_option = nullptr;
+  const CLI::Option* loc_option = nullptr;
+  const CLI::Option* scale_option = nullptr;
 };
 
 struct SamplingFlags {
@@ -56,6 +60,10 @@ struct RunFlags {
 
 void add_job_flags(CLI::App* cmd, JobFlags& f);
 void add_run_flags(CLI::App* cmd, RunFlags& f);
+// --source's help: every law with its parameters (the circle's line too when with_circle).
+std::string source_help(bool with_circle);
+// --loc and --scale of a 1-D source.
+std::pair<const CLI::Option*, const CLI::Option*> add_source_law_flags(CLI::App* cmd, double& loc, double& scale);
 void add_sampling_flags(CLI::App* cmd, SamplingFlags& f);
 void add_format_flag(CLI::App* cmd, std::string& format);
 

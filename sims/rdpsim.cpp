@@ -183,6 +183,8 @@ int optimize(OptimizeOptions options, const std::string& method, const std::stri
   nlohmann::ordered_json line;
   line["method"] = method;
   line["source"] = source;
+  line["loc"] = options.loc;
+  line["scale"] = options.scale;
   line["N"] = options.N;
   line["step"] = options.step;
   line["lambda"] = r.lambda;
@@ -217,6 +219,8 @@ int optimize(OptimizeOptions options, const std::string& method, const std::stri
   if (!out.empty()) {
     ThresholdsFile file;
     file.source = options.source;
+    file.loc = options.loc;
+    file.scale = options.scale;
     file.N = options.N;
     file.step = options.step;
     file.first = r.first;
@@ -402,7 +406,8 @@ int main(int argc, char** argv) {
   CLI::App* optimize_cmd = app.add_subcommand(
       "optimize", "optimize multiquan thresholds for D + lambda R by quadrature (Zhou & Tian Appendix D)");
   optimize_cmd->add_option("--method", optimize_method, "gradient | lloyd")->capture_default_str();
-  optimize_cmd->add_option("--source", optimize_source, "uniform | exponential | gaussian | laplace")->capture_default_str();
+  optimize_cmd->add_option("--source", optimize_source, cli::source_help(false))->capture_default_str();
+  cli::add_source_law_flags(optimize_cmd, optimize_options.loc, optimize_options.scale);
   optimize_cmd->add_option("--N", optimize_options.N, "number of offset quantizers")->capture_default_str();
   optimize_cmd->add_option("--step", optimize_options.step, "step of the uniform-offset start")->capture_default_str();
   double optimize_rate = NAN;

@@ -11,16 +11,16 @@
 namespace rdp {
 namespace {
 
-template <class Source>
-void deterministic_line(const Plan& plan, ExactResult& out) {
+template <class Law>
+void deterministic_line(const Plan& plan, const Law& law, ExactResult& out) {
   const double step = plan.job.step;
   const exact::IndexRange range = exact::reachable_indices(plan, 1);
   for (uint64_t k = 0; k < range.count; ++k) {
     const double a = (static_cast<double>(range.lo + static_cast<int64_t>(k)) - 0.5) * step;
-    const double mass = exact::interval_mass<Source>(a, a + step);
+    const double mass = exact::interval_mass(law, a, a + step);
     if (!(mass > 0.0)) continue;
     out.rate_bits += exact::entropy_term(mass);
-    out.distortion += mass * exact::interval_moments<Source>(a, a + step).variance;  // the centroid is the mean
+    out.distortion += mass * exact::interval_moments(law, a, a + step).variance;  // the centroid is the mean
   }
   out.rate_marginal_bits = out.rate_bits;
 }
@@ -28,7 +28,8 @@ void deterministic_line(const Plan& plan, ExactResult& out) {
 }  // namespace
 
 void exact_deterministic_line(const Plan& plan, ExactResult& out) {
-  visit_line_source(plan.job.source, [&](auto tag) { deterministic_line<typename decltype(tag)::type>(plan, out); });
+  visit_line_law(plan.job.source, plan.job.loc, plan.job.scale,
+                 [&](const auto& law) { deterministic_line(plan, law, out); });
 }
 
 void exact_deterministic_circle(const Job& job, ExactResult& out) {

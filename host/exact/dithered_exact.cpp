@@ -16,18 +16,18 @@ namespace {
 
 // P(k | Z in [z0, z1)) for the cell [lo, hi) of X + Z: the dither average of
 // F(hi - z) - F(lo - z) is a difference of integrated CDFs (or survivals).
-template <class Source>
-double index_mass_given_dither(double lo, double hi, double z0, double z1) {
-  const double scale = 1.0 / (z1 - z0);
-  if (lo - z1 >= Source::median())
-    return scale * (Source::integrated_sf(lo - z1) - Source::integrated_sf(lo - z0) - Source::integrated_sf(hi - z1) +
-                    Source::integrated_sf(hi - z0));
-  return scale * (Source::integrated_cdf(hi - z0) - Source::integrated_cdf(hi - z1) - Source::integrated_cdf(lo - z0) +
-                  Source::integrated_cdf(lo - z1));
+template <class Law>
+double index_mass_given_dither(const Law& law, double lo, double hi, double z0, double z1) {
+  const double per_width = 1.0 / (z1 - z0);
+  if (lo - z1 >= law.median())
+    return per_width * (law.integrated_sf(lo - z1) - law.integrated_sf(lo - z0) - law.integrated_sf(hi - z1) +
+                        law.integrated_sf(hi - z0));
+  return per_width * (law.integrated_cdf(hi - z0) - law.integrated_cdf(hi - z1) - law.integrated_cdf(lo - z0) +
+                      law.integrated_cdf(lo - z1));
 }
 
-template <class Source>
-void dithered_rates(const Plan& plan, ExactResult& out) {
+template <class Law>
+void dithered_rates(const Plan& plan, const Law& law, ExactResult& out) {
   const Job& job = plan.job;
   const exact::IndexRange range = exact::reachable_indices(plan, 1);
   const double step = job.step, h = 0.5 * step;
@@ -35,7 +35,7 @@ void dithered_rates(const Plan& plan, ExactResult& out) {
 
   // H(k): the dither spans one whole cell, so P(k) is the bin average over all of Z.
   for (uint64_t k = 0; k < range.count; ++k)
-    out.rate_marginal_bits += exact::entropy_term(index_mass_given_dither<Source>(cell_lo(k), cell_lo(k) + step, -h, h));
+    out.rate_marginal_bits += exact::entropy_term(index_mass_given_dither(law, cell_lo(k), cell_lo(k) + step, -h, h));
   out.rate_bits = out.rate_marginal_bits;
 
   // H(k | Z) with Z binned as the simulation bins it, and its limit.
@@ -45,7 +45,7 @@ void dithered_rates(const Plan& plan, ExactResult& out) {
     const double z0 = -h + step * b / B, z1 = -h + step * (b + 1.0) / B;
     double entropy = 0.0;
     for (uint64_t k = 0; k < range.count; ++k)
-      entropy += exact::entropy_term(index_mass_given_dither<Source>(cell_lo(k), cell_lo(k) + step, z0, z1));
+      entropy += exact::entropy_term(index_mass_given_dither(law, cell_lo(k), cell_lo(k) + step, z0, z1));
     binned += entropy / B;
   }
   out.rate_conditional_bits = binned;
@@ -53,54 +53,53 @@ void dithered_rates(const Plan& plan, ExactResult& out) {
     double entropy = 0.0;
     for (uint64_t k = 0; k < range.count; ++k) {
       const double lo = cell_lo(k) - z, hi = lo + step;
-      entropy += exact::entropy_term(exact::interval_mass<Source>(lo, hi));
+      entropy += exact::entropy_term(exact::interval_mass(law, lo, hi));
     }
     return entropy;
   };
   // H(k | z) varies where a cell boundary's shift b - z enters or leaves the source's
   // support; cut the dither range there.
-  const double x_lo = Source::icdf(exact::kNegligibleTail), x_hi = Source::isf(exact::kNegligibleTail);
+  const double x_lo = law.icdf(exact::kNegligibleTail), x_hi = law.isf(exact::kNegligibleTail);
   std::vector<double> z_cuts;
   for (uint64_t k = 0; k <= range.count; ++k) {
     z_cuts.push_back(cell_lo(k) - x_hi);
     z_cuts.push_back(cell_lo(k) - x_lo);
   }
   out.rate_conditional_limit_bits =
-      exact::integrate_piecewise(entropy_given_z, -h, h, z_cuts, std::min(step / 64.0, 0.05)) / step;
+      exact::integrate_piecewise(entropy_given_z, -h, h, z_cuts, std::min(step / 64.0, 0.05 * law.scale)) / step;
 }
 
 // D = int p_Y(y) E[(X - phi(y))^2 | Y = y] dy, where given Y = y, X has the source's law
 // restricted to [y - h, y + h] and p_Y(y) = P(X in that window) / Delta.
-template <class Source>
-double post_processed_distortion(double step) {
+template <class Law>
+double post_processed_distortion(const Law& law, double step) {
   const double h = 0.5 * step;
   auto conditional_error = [&](double y) {
-    const exact::IntervalMoments m = exact::interval_moments<Source>(y - h, y + h);
+    const exact::IntervalMoments m = exact::interval_moments(law, y - h, y + h);
     if (!(m.mass > 0.0)) return 0.0;
-    const double gap = m.mean - dither_post_process<Source>(y, step);
+    const double gap = m.mean - dither_post_process(law, y, step);
     return m.mass / step * (m.variance + gap * gap);
   };
   std::vector<double> kinks;
-  for (double kink : exact::density_kinks<Source>()) {
+  for (double kink : exact::density_kinks(law)) {
     kinks.push_back(kink - h);
     kinks.push_back(kink + h);
   }
-  const double y_lo = Source::icdf(kMinSourceU) - h, y_hi = Source::isf(kMinSourceU) + h;
-  return exact::integrate_piecewise(conditional_error, y_lo, y_hi, kinks, std::min(0.05, step / 8.0));
+  const double y_lo = law.icdf(kMinSourceU) - h, y_hi = law.isf(kMinSourceU) + h;
+  return exact::integrate_piecewise(conditional_error, y_lo, y_hi, kinks, std::min(0.05 * law.scale, step / 8.0));
 }
 
 }  // namespace
 
 void exact_dithered_line(const Plan& plan, ExactResult& out) {
-  visit_line_source(plan.job.source, [&](auto tag) {
-    using Source = typename decltype(tag)::type;
-    dithered_rates<Source>(plan, out);
-    out.distortion = post_processed_distortion<Source>(plan.job.step);
+  visit_line_law(plan.job.source, plan.job.loc, plan.job.scale, [&](const auto& law) {
+    dithered_rates(plan, law, out);
+    out.distortion = post_processed_distortion(law, plan.job.step);
   });
 }
 
 void exact_dithered_raw_line(const Plan& plan, ExactResult& out) {
-  visit_line_source(plan.job.source, [&](auto tag) { dithered_rates<typename decltype(tag)::type>(plan, out); });
+  visit_line_law(plan.job.source, plan.job.loc, plan.job.scale, [&](const auto& law) { dithered_rates(plan, law, out); });
   out.distortion = plan.job.step * plan.job.step / 12.0;  // Y - X = Z~ ~ U[-Delta/2, Delta/2), independent of X
 }
 

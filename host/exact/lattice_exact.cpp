@@ -18,6 +18,8 @@
 namespace rdp {
 namespace {
 
+constexpr LocationScale<GaussianSource> kStandardGaussian{};
+
 // One coordinate y = a x, x = sigma Z, coded to c = Q(y - t) on the grid step * Z and
 // reconstructed as b (c + t) (before private dither).
 struct ShiftedGrid {
@@ -42,9 +44,9 @@ struct ShiftedGrid {
       const double centre = static_cast<double>(k) * step + t;
       // The cell in units of Z: [(centre - step/2) / spread, (centre + step/2) / spread).
       const double z_lo = (centre - 0.5 * step) / spread, z_hi = (centre + 0.5 * step) / spread;
-      const double mass = exact::interval_mass<GaussianSource>(z_lo, z_hi);
+      const double mass = exact::interval_mass(kStandardGaussian, z_lo, z_hi);
       if (!(mass > 0.0)) continue;
-      const exact::IntervalMoments z = exact::interval_moments<GaussianSource>(z_lo, z_hi);
+      const exact::IntervalMoments z = exact::interval_moments(kStandardGaussian, z_lo, z_hi);
       const double gap = sigma * z.mean - b * centre;
       f.entropy_bits += exact::entropy_term(mass);
       f.sq_error += mass * (sigma * sigma * z.variance + gap * gap);

@@ -12,10 +12,10 @@ namespace rdp::exact {
 
 // a_j from its probability coordinates; a coordinate that underflowed to 0 stands for
 // the quantile at the smallest representable probability rather than an infinity.
-template <class Source>
-double recon_point(const ReconBoundary& a) {
-  return a.cdf < 0.5 ? Source::icdf(std::max(a.cdf, kSmallestProbability))
-                     : Source::isf(std::max(a.sf, kSmallestProbability));
+template <class Law>
+double recon_point(const Law& law, const ReconBoundary& a) {
+  return a.cdf < 0.5 ? law.icdf(std::max(a.cdf, kSmallestProbability))
+                     : law.isf(std::max(a.sf, kSmallestProbability));
 }
 
 struct MultiquanCell {
@@ -29,16 +29,18 @@ struct MultiquanCell {
   }
 };
 
+// Cell j of the multiquan of p, on the source law of p (p.loc + p.scale * Source).
 template <class Source>
 MultiquanCell multiquan_cell(const PipelineParams& p, int64_t j) {
   using Scheme = Multiquan<Source>;
+  const LocationScale<Source> law = source_law<Source>(p);
   MultiquanCell cell;
   const double lo = Scheme::boundary(p, j), hi = Scheme::boundary(p, j + p.N);
-  cell.mass = interval_mass<Source>(lo, hi);
+  cell.mass = interval_mass(law, lo, hi);
   if (!(cell.mass > 0.0)) return cell;
-  cell.source = interval_moments<Source>(lo, hi);
-  cell.recon = interval_moments<Source>(recon_point<Source>(Scheme::recon_boundary(p, j - p.recon_shift)),
-                                        recon_point<Source>(Scheme::recon_boundary(p, j + 1 - p.recon_shift)));
+  cell.source = interval_moments(law, lo, hi);
+  cell.recon = interval_moments(law, recon_point(law, Scheme::recon_boundary(p, j - p.recon_shift)),
+                                recon_point(law, Scheme::recon_boundary(p, j + 1 - p.recon_shift)));
   return cell;
 }
 

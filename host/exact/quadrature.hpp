@@ -48,7 +48,7 @@ double integrate_piecewise(F f, double a, double b, const std::vector<double>& k
   return sum;
 }
 
-// Points where the density of a source is not smooth.
+// Points where the density of a standard law is not smooth, and of a source loc + scale * Z.
 template <class Source>
 std::vector<double> density_kinks();
 template <>
@@ -59,11 +59,17 @@ template <>
 inline std::vector<double> density_kinks<GaussianSource>() { return {}; }
 template <>
 inline std::vector<double> density_kinks<LaplaceSource>() { return {0.0}; }
+template <class Standard>
+std::vector<double> density_kinks(const LocationScale<Standard>& law) {
+  std::vector<double> kinks = density_kinks<Standard>();
+  for (double& k : kinks) k = law.from_standard(k);
+  return kinks;
+}
 
 // P(a <= X < b), from the CDF left of the median and the survival function right of it.
-template <class Source>
-double interval_mass(double a, double b) {
-  return a < Source::median() ? Source::cdf(b) - Source::cdf(a) : Source::sf(a) - Source::sf(b);
+template <class Law>
+double interval_mass(const Law& law, double a, double b) {
+  return a < law.median() ? law.cdf(b) - law.cdf(a) : law.sf(a) - law.sf(b);
 }
 
 struct IntervalMoments {
@@ -80,19 +86,19 @@ constexpr double kSmallestProbability = 1e-320;
 // Beyond these quantiles the source's mass cannot move any figure at 1e-15.
 constexpr double kNegligibleTail = 1e-30;
 
-template <class Source>
-IntervalMoments interval_moments(double a, double b) {
-  a = std::max(a, Source::icdf(kNegligibleTail));
-  b = std::min(b, Source::isf(kNegligibleTail));
+template <class Law>
+IntervalMoments interval_moments(const Law& law, double a, double b) {
+  a = std::max(a, law.icdf(kNegligibleTail));
+  b = std::min(b, law.isf(kNegligibleTail));
   if (!(b > a)) return {0.0, a, 0.0};
   const double mid = 0.5 * (a + b);
-  const auto kinks = density_kinks<Source>();
-  const double width = 0.25;  // the sources vary on a scale of 1
-  const double m0 = integrate_piecewise([](double x) { return Source::pdf(x); }, a, b, kinks, width);
+  const auto kinks = density_kinks(law);
+  const double width = 0.25 * law.scale;  // the standard laws vary on a scale of 1
+  const double m0 = integrate_piecewise([&](double x) { return law.pdf(x); }, a, b, kinks, width);
   if (!(m0 > 0.0)) return {0.0, mid, 0.0};
-  const double m1 = integrate_piecewise([&](double x) { return (x - mid) * Source::pdf(x); }, a, b, kinks, width);
+  const double m1 = integrate_piecewise([&](double x) { return (x - mid) * law.pdf(x); }, a, b, kinks, width);
   const double m2 =
-      integrate_piecewise([&](double x) { return (x - mid) * (x - mid) * Source::pdf(x); }, a, b, kinks, width);
+      integrate_piecewise([&](double x) { return (x - mid) * (x - mid) * law.pdf(x); }, a, b, kinks, width);
   const double shift = m1 / m0;
   return {m0, mid + shift, std::max(m2 / m0 - shift * shift, 0.0)};
 }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "host/limits.hpp"
+#include "host/plan/plan.hpp"
 #include "host/schemes/scheme_traits.hpp"
 
 namespace rdp {
@@ -42,6 +43,10 @@ ExactResult solve_step(Job& job) {
     throw std::invalid_argument(fmt::format("a target {} needs a 1-D source: the circle's levels are --L", target.name));
   if (!job.thresholds.empty())
     throw std::invalid_argument(fmt::format("a target {} solves for the step, which a thresholds file fixes", target.name));
+  // Steps are allowed in [kMinStep, kMaxStep] times the source's scale: start inside.
+  check_source_law(job);
+  const double min_step = limits::kMinStep * job.scale, max_step = limits::kMaxStep * job.scale;
+  job.step = std::clamp(job.step, min_step, max_step);
   check_exact(job);
   int evaluations = 0;
   // f(log step), increasing where the quantity behaves as expected and nearly linear at
@@ -50,13 +55,13 @@ ExactResult solve_step(Job& job) {
     if (++evaluations > kMaxEvaluations)
       throw std::invalid_argument(fmt::format("no convergence to the target {} {} in {} evaluations", target.name,
                                               target.value, kMaxEvaluations));
-    job.step = std::clamp(std::exp(log_step), limits::kMinStep, limits::kMaxStep);
+    job.step = std::clamp(std::exp(log_step), min_step, max_step);
     const ExactResult e = evaluate_exact(job);
     const double q = target.of(e);
     const double value = target.rate ? target.value - q : std::log(std::max(q, 1e-300) / target.value);
     return std::pair{value, e};
   };
-  const double lo_limit = std::log(limits::kMinStep), hi_limit = std::log(limits::kMaxStep);
+  const double lo_limit = std::log(min_step), hi_limit = std::log(max_step);
   const double octave = std::log(2.0);
   double a = std::clamp(std::log(job.step), lo_limit, hi_limit);
   auto [fa, ea] = f(a);
@@ -69,8 +74,8 @@ ExactResult solve_step(Job& job) {
   while ((fb < 0.0) == (fa < 0.0) && fb != 0.0) {
     if (b == (direction > 0.0 ? hi_limit : lo_limit))
       throw std::invalid_argument(fmt::format(
-          "no step in [{:g}, {:g}] gives {} {} on the {} source: at step {:g} it is {:.10g}", limits::kMinStep,
-          limits::kMaxStep, target.name, target.value, to_string(job.source), eb.step, target.of(eb)));
+          "no step in [{:g}, {:g}] gives {} {} on the {} source: at step {:g} it is {:.10g}", min_step,
+          max_step, target.name, target.value, to_string(job.source), eb.step, target.of(eb)));
     const double secant = -fb * (b - a) / (fb - fa);
     const double move = std::isfinite(secant) && secant * direction > 0.0
                             ? std::clamp(1.2 * secant * direction, 0.05 * octave, 8.0 * octave)

@@ -23,10 +23,10 @@ class ThresholdDesign {
  public:
   static constexpr double kTail = 1e-13;  // cells beyond these quantiles carry no weight worth optimizing
 
-  ThresholdDesign(uint32_t N, double step, double lambda)
-      : N_(N), step_(step), lambda_(lambda), lo_(Source::icdf(0.0)), hi_(Source::isf(0.0)) {
-    const int64_t row_lo = static_cast<int64_t>(std::floor(Source::icdf(kTail) / step)) - 1;
-    const int64_t row_hi = static_cast<int64_t>(std::ceil(Source::isf(kTail) / step)) + 1;
+  ThresholdDesign(const LocationScale<Source>& law, uint32_t N, double step, double lambda)
+      : law_(law), N_(N), step_(step), lambda_(lambda), lo_(law.icdf(0.0)), hi_(law.isf(0.0)) {
+    const int64_t row_lo = static_cast<int64_t>(std::floor(law.icdf(kTail) / step)) - 1;
+    const int64_t row_hi = static_cast<int64_t>(std::ceil(law.isf(kTail) / step)) + 1;
     first_ = static_cast<int64_t>(N) * row_lo;
     start_.resize(static_cast<size_t>(N) * (row_hi - row_lo + 1));
     for (size_t k = 0; k < start_.size(); ++k)
@@ -140,7 +140,7 @@ class ThresholdDesign {
   double gradient_scale() const {
     double peak = 0.0;
     for (size_t k = 0; k + N_ <= start_.size(); k += N_)
-      peak = std::max(peak, exact::interval_mass<Source>(start_[k], start_[k] + step_) / step_);
+      peak = std::max(peak, exact::interval_mass(law_, start_[k], start_[k] + step_) / step_);
     return peak * step_ * step_;
   }
 
@@ -149,6 +149,8 @@ class ThresholdDesign {
     PipelineParams p;
     p.N = N_;
     p.step = step_;
+    p.loc = law_.loc;
+    p.scale = law_.scale;
     p.boundaries = c.data();
     p.boundary_lo = first_;
     p.boundary_count = static_cast<uint32_t>(c.size());
@@ -198,6 +200,7 @@ class ThresholdDesign {
     }
   }
 
+  LocationScale<Source> law_;
   uint32_t N_;
   double step_, lambda_;
   double lo_, hi_;  // the source's support

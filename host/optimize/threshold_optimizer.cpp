@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -36,18 +37,26 @@ void check(const OptimizeOptions& o) {
     throw std::invalid_argument(fmt::format("--fixed-step must be a finite number >= 0, got {}", o.fixed_step));
   if (o.fixed_step > 0.0 && o.method != OptimizeMethod::gradient)
     throw std::invalid_argument("--fixed-step applies to --method gradient only");
+}
+
+// The job of the uniform-offset start, validated (the step and the source's law among it).
+Job start_job(const OptimizeOptions& o) {
+  Job job = make_job(SchemeKind::multiquan, o.source, o.N, 0, o.step);
+  job.loc = o.loc;
+  job.scale = o.scale;
+  validate(job);
   // A gradient costs 2(N+1) cell terms per boundary of the window: refuse what would
   // take minutes per iteration.
-  const double boundaries = visit_line_source(o.source, [&](auto tag) {
-    using Source = typename decltype(tag)::type;
-    constexpr double kTail = ThresholdDesign<Source>::kTail;
-    return (Source::isf(kTail) - Source::icdf(kTail)) / o.step * o.N;
+  const double boundaries = visit_line_law(o.source, o.loc, o.scale, [&](const auto& law) {
+    constexpr double kTail = ThresholdDesign<typename std::decay_t<decltype(law)>::Standard>::kTail;
+    return (law.isf(kTail) - law.icdf(kTail)) / o.step * o.N;
   });
   constexpr double kMaxCellTermsPerIteration = 4e5;
   if (boundaries * (o.N + 1) > kMaxCellTermsPerIteration)
     throw std::invalid_argument(fmt::format(
         "optimize: --N {} with --step {} has {:.0f} boundaries to move ({:.2g} cell terms per iteration, limit {:.0g}): "
         "use a larger step or a smaller N", o.N, o.step, boundaries, boundaries * (o.N + 1), kMaxCellTermsPerIteration));
+  return job;
 }
 
 }  // namespace
@@ -59,15 +68,14 @@ DesignFigures design_figures(const Job& job, double lambda) {
 
 OptimizeResult optimize_thresholds(const OptimizeOptions& o) {
   check(o);
-  Job job = make_job(SchemeKind::multiquan, o.source, o.N, 0, o.step);
-  validate(job);
+  Job job = start_job(o);
   OptimizeResult out;
   out.lambda = o.lambda;
   out.before = design_figures(job, o.lambda);
   ProgressLine line(o.progress);
-  visit_line_source(o.source, [&](auto tag) {
-    using Source = typename decltype(tag)::type;
-    const ThresholdDesign<Source> design(o.N, o.step, o.lambda);
+  visit_line_law(o.source, o.loc, o.scale, [&](const auto& law) {
+    using Source = typename std::decay_t<decltype(law)>::Standard;
+    const ThresholdDesign<Source> design(law, o.N, o.step, o.lambda);
     std::vector<double> c = design.uniform_offsets();
     // What lies outside the window stays fixed: the iterations see the window's part of
     // J, the report the whole design's.
@@ -106,6 +114,8 @@ OptimizeResult optimize_job(Job& job, const OptimizeRequest& request) {
   OptimizeOptions o;
   o.method = request.method;
   o.source = job.source;
+  o.loc = job.loc;
+  o.scale = job.scale;
   o.N = job.N;
   o.step = job.step;
   o.lambda = request.lambda;
@@ -161,7 +171,7 @@ OptimizeResult optimize_for_rate(OptimizeOptions o, double target_rate) {
   constexpr int kBracketSteps = 20;               // 4^20 = 1e12 either way
   constexpr int kMaxEvaluations = 60;
   constexpr double kRateTolerance = 1e-9;         // bits
-  const Job uniform = make_job(SchemeKind::multiquan, o.source, o.N, 0, o.step);
+  const Job uniform = start_job(o);
   Probe a = at(std::log(slope_lambda(design_figures(uniform, 0.0))));
   Probe b = a;
   const double direction = a.rate() > target_rate ? kFactor : -kFactor;

@@ -16,6 +16,7 @@ enum class OptimizeMethod { gradient, lloyd };
 struct OptimizeOptions {
   OptimizeMethod method = OptimizeMethod::lloyd;
   SourceKind source = SourceKind::exponential;
+  double loc = 0.0, scale = 1.0;  // the source is loc + scale * (the standard law)
   uint32_t N = 2;
   double step = 0.5;
   double lambda = 0.01;       // distortion per bit
@@ -55,7 +56,7 @@ OptimizeResult optimize_thresholds(const OptimizeOptions& options);
 DesignFigures design_figures(const Job& job, double lambda);
 
 // The multiplier whose optimized design has rate_bits = target_rate at the options'
-// step (docs/theory.md §8.5): bracketed from slope_lambda by factors of 4, then found by
+// step (docs/theory.md §8.4): bracketed from slope_lambda by factors of 4, then found by
 // regula falsi on log lambda. Throws std::invalid_argument naming the reachable rates
 // when no lambda in the bracket reaches the target.
 OptimizeResult optimize_for_rate(OptimizeOptions options, double target_rate);

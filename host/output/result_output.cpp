@@ -21,6 +21,10 @@ nlohmann::ordered_json job_keys(const Job& j, double step) {
   nlohmann::ordered_json o;
   o["scheme"] = to_string(j.scheme);
   o["source"] = to_string(j.source);
+  // The 1-D sources' law loc + scale * Z (the lattice schemes have sigma instead).
+  const bool line_law = j.source != SourceKind::circle && !applies(j.scheme, kAxisLattice);
+  o["loc"] = line_law ? nlohmann::ordered_json(j.loc) : nullptr;
+  o["scale"] = line_law ? nlohmann::ordered_json(j.scale) : nullptr;
   o["N"] = applies(j.scheme, kAxisN) ? nlohmann::ordered_json(j.N) : nullptr;
   o["L"] = j.source == SourceKind::circle ? nlohmann::ordered_json(j.L) : nullptr;
   o["step"] = step;
@@ -171,8 +175,10 @@ std::string json_line(const ExactResult& r) {
 }
 
 std::string exact_table(const ExactResult& r) {
-  std::string out = fmt::format("{} on {} ({}), step {:.6g}\n", to_string(r.job.scheme), to_string(r.job.source),
-                                r.method, r.step);
+  const std::string law =
+      r.job.loc == 0.0 && r.job.scale == 1.0 ? "" : fmt::format(" with loc {:g}, scale {:g}", r.job.loc, r.job.scale);
+  std::string out = fmt::format("{} on {}{} ({}), step {:.6g}\n", to_string(r.job.scheme), to_string(r.job.source),
+                                law, r.method, r.step);
   out += fmt::format("  rate_bits              {:.10f}\n  rate_marginal_bits     {:.10f}\n", r.rate_bits,
                      r.rate_marginal_bits);
   if (r.rate_conditional_bits)

@@ -26,14 +26,14 @@ uint32_t histogram_groups(const Job& job) {
   return 1;
 }
 
-template <class Source>
-void plan_line_source(Plan& plan) {
+template <class Law>
+void plan_line_source(Plan& plan, const Law& law) {
   const Job& job = plan.job;
   const SchemeTraits& scheme = traits(job.scheme);
   PipelineParams& p = plan.params;
   // Every index a source draw can reach: draws stay within the quantiles at kMinSourceU (rng.cuh).
-  int64_t lo = static_cast<int64_t>(std::floor(Source::icdf(kMinSourceU) / job.step + scheme.reach_lo)) - 1;
-  int64_t hi = static_cast<int64_t>(std::floor(Source::isf(kMinSourceU) / job.step + scheme.reach_hi)) + 1;
+  int64_t lo = static_cast<int64_t>(std::floor(law.icdf(kMinSourceU) / job.step + scheme.reach_lo)) - 1;
+  int64_t hi = static_cast<int64_t>(std::floor(law.isf(kMinSourceU) / job.step + scheme.reach_hi)) + 1;
   if (!job.thresholds.empty()) {  // general thresholds move indices off the uniform grid's
     lo -= 2;
     hi += 2;
@@ -43,7 +43,7 @@ void plan_line_source(Plan& plan) {
   const uint64_t max_indices = kMaxIndexBins / p.groups;
   if (static_cast<uint64_t>(hi - lo + 1) > max_indices) {
     // Keep the window centred on the median's cell: the mass it loses is in the tails.
-    const int64_t centre = static_cast<int64_t>(std::floor(Source::median() / job.step + 0.5));
+    const int64_t centre = static_cast<int64_t>(std::floor(law.median() / job.step + 0.5));
     lo = centre - static_cast<int64_t>(max_indices / 2);
     hi = lo + static_cast<int64_t>(max_indices) - 1;
   }
@@ -52,7 +52,7 @@ void plan_line_source(Plan& plan) {
   // The a-priori bound of the per-sample error: a number of steps by the scheme, and the
   // source's quantile span when X^ is a source value as well (the tighter one for steps
   // far beyond the source's scale, where it keeps the fixed-point resolution).
-  const double span = Source::isf(exact::kSmallestProbability) - Source::icdf(exact::kSmallestProbability);
+  const double span = law.isf(exact::kSmallestProbability) - law.icdf(exact::kSmallestProbability);
   const double reach = scheme.reconstruction_in_support ? std::min(scheme.error_reach * job.step, span)
                                                         : scheme.error_reach * job.step;
   p.error_scale_exp = scale_exponent(reach * reach);
@@ -60,6 +60,31 @@ void plan_line_source(Plan& plan) {
 }
 
 }  // namespace
+
+bool has_standard_law(const Job& job) { return job.loc == Job{}.loc && job.scale == Job{}.scale; }
+
+void check_source_law(const Job& job) {
+  if (!(std::isfinite(job.scale) && job.scale > 0.0))
+    throw std::invalid_argument(fmt::format("--scale must be a finite number > 0, got {}", job.scale));
+  if (!std::isfinite(job.loc)) throw std::invalid_argument(fmt::format("--loc must be a finite number, got {}", job.loc));
+  if (!has_standard_law(job)) {
+    std::string flags;
+    if (job.loc != Job{}.loc) flags += fmt::format("--loc {}", job.loc);
+    if (job.scale != Job{}.scale) flags += fmt::format("{}--scale {}", flags.empty() ? "" : " ", job.scale);
+    if (job.source == SourceKind::circle)
+      throw std::invalid_argument(fmt::format("{} applies to the 1-D sources, not circle", flags));
+    if (applies(job.scheme, kAxisLattice))
+      throw std::invalid_argument(fmt::format("{} does not apply to {}: the lattice schemes' coordinates are "
+                                              "N(0, sigma^2), set by --sigma", flags, traits(job.scheme).name));
+  }
+  if (!(job.scale >= limits::kMinScale && job.scale <= limits::kMaxScale))
+    throw std::invalid_argument(
+        fmt::format("--scale must be in [{:g}, {:g}], got {}", limits::kMinScale, limits::kMaxScale, job.scale));
+  if (!(std::fabs(job.loc) <= limits::kMaxLocPerScale * job.scale))
+    throw std::invalid_argument(fmt::format("--loc {} is more than {:g} times --scale {} from 0: x = loc + scale * Z "
+                                            "would no longer resolve Z",
+                                            job.loc, limits::kMaxLocPerScale, job.scale));
+}
 
 int scale_exponent(double bound) {
   int e = 0;
@@ -82,13 +107,18 @@ void validate(const Job& job) {
     throw std::invalid_argument(fmt::format("--scheme {} is defined for 1-D sources only, not circle", scheme.name));
   if (!circle && !scheme.on_line)
     throw std::invalid_argument(fmt::format("--scheme {} is defined on the circle only", scheme.name));
+  check_source_law(job);
   if (circle) {
     limits::check(limits::kL, job.L, "--L (levels on the circle)");
   } else {
     if (job.L != 0) throw std::invalid_argument(fmt::format("--L {} applies to the circle source only", job.L));
-    if (!(job.step >= limits::kMinStep && job.step <= limits::kMaxStep))
+    const double lo = limits::kMinStep * job.scale, hi = limits::kMaxStep * job.scale;
+    if (!(job.step >= lo && job.step <= hi))
       throw std::invalid_argument(
-          fmt::format("--step must be in [{:g}, {:g}], got {}", limits::kMinStep, limits::kMaxStep, job.step));
+          job.scale == 1.0
+              ? fmt::format("--step must be in [{:g}, {:g}], got {}", lo, hi, job.step)
+              : fmt::format("--step must be in [{:g}, {:g}] ({:g} to {:g} times --scale {}), got {}", lo, hi,
+                            limits::kMinStep, limits::kMaxStep, job.scale, job.step));
   }
   if (applies(job.scheme, kAxisDitherBins)) limits::check(limits::kDitherBins, job.dither_bins, "--dither-bins");
   if (!applies(job.scheme, kAxisLattice)) {
@@ -154,7 +184,9 @@ Plan make_plan(const Job& job) {
     p.error_scale_exp = scale_exponent(std::min(4.0, p.step * p.step));
   } else {
     p.step = job.step;
-    visit_line_source(job.source, [&](auto tag) { plan_line_source<typename decltype(tag)::type>(plan); });
+    p.loc = job.loc;
+    p.scale = job.scale;
+    visit_line_law(job.source, job.loc, job.scale, [&](const auto& law) { plan_line_source(plan, law); });
   }
   return plan;
 }

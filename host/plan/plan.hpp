@@ -49,6 +49,12 @@ int scale_exponent(double bound);
 
 // Throws std::invalid_argument naming the bad value when the job is not valid.
 void validate(const Job& job);
+// The part of validate() about the source's law loc + scale * Z: both finite, the
+// scale positive and within limits, and the defaults (0, 1) on the circle and for the
+// lattice schemes.
+void check_source_law(const Job& job);
+// loc = 0 and scale = 1: the standard law.
+bool has_standard_law(const Job& job);
 Plan make_plan(const Job& job);
 // The uniform points of a lattice's Voronoi cell (`rdpsim nsm`): no histograms.
 Plan make_cell_plan(LatticeKind lattice, uint64_t seed);

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -32,6 +34,12 @@ ThresholdsFile load_thresholds(const std::string& path) {
     const auto source = parse_source(need("source").get<std::string>());
     if (!source) throw std::invalid_argument(fmt::format("'{}': unknown source {}", path, j["source"].dump()));
     t.source = *source;
+    for (auto [key, field] : {std::pair{"loc", &t.loc}, std::pair{"scale", &t.scale}})
+      if (j.contains(key)) {
+        if (!j[key].is_number())
+          throw std::invalid_argument(fmt::format("'{}': \"{}\" must be a number, got {}", path, key, j[key].dump()));
+        *field = j[key].get<double>();
+      }
     const auto& n = need("N");
     if (!n.is_number_integer() || !limits::kN.contains(n.get<int64_t>()))
       throw std::invalid_argument(fmt::format("'{}': \"N\" must be a whole number in [{}, {}], got {}", path,
@@ -57,6 +65,10 @@ void save_thresholds(const std::string& path, const ThresholdsFile& t) {
   nlohmann::ordered_json j;
   j["scheme"] = "multiquan";
   j["source"] = to_string(t.source);
+  if (t.loc != 0.0 || t.scale != 1.0) {
+    j["loc"] = t.loc;
+    j["scale"] = t.scale;
+  }
   j["N"] = t.N;
   j["step"] = t.step;
   for (const auto& [key, value] : t.provenance.items()) j[key] = value;
@@ -86,10 +98,14 @@ void apply_thresholds(const ThresholdsFile& t, Job& job, const std::string& path
   if (!applies(job.scheme, kAxisThresholds))
     throw std::invalid_argument(fmt::format("--thresholds applies to --scheme {}, not {}", schemes_with(kAxisThresholds),
                                             to_string(job.scheme)));
-  if (job.source != t.source || job.N != t.N || job.step != t.step)
-    throw std::invalid_argument(fmt::format("'{}' was made for --source {} --N {} --step {}, not --source {} --N {} --step {}",
-                                            path, to_string(t.source), t.N, t.step, to_string(job.source), job.N,
-                                            job.step));
+  if (job.source != t.source || job.loc != t.loc || job.scale != t.scale || job.N != t.N || job.step != t.step) {
+    auto law = [](double loc, double scale) {
+      return loc == 0.0 && scale == 1.0 ? std::string() : fmt::format(" --loc {} --scale {}", loc, scale);
+    };
+    throw std::invalid_argument(fmt::format("'{}' was made for --source {}{} --N {} --step {}, not --source {}{} --N {} --step {}",
+                                            path, to_string(t.source), law(t.loc, t.scale), t.N, t.step,
+                                            to_string(job.source), law(job.loc, job.scale), job.N, job.step));
+  }
   job.thresholds = t.boundaries;
   job.thresholds_first = t.first;
   job.thresholds_file = path;

@@ -65,10 +65,8 @@ std::optional<ThresholdDisorder> first_disorder(const std::vector<double>& c, in
 void check_multiquan(const Job& job) {
   if (!job.thresholds.empty()) check_thresholds(job);
   if (job.source == SourceKind::circle) return;
-  const double span = visit_line_source(job.source, [](auto tag) {
-    using Source = typename decltype(tag)::type;
-    return Source::isf(kMinSourceU) - Source::icdf(kMinSourceU);
-  });
+  const double span = visit_line_law(job.source, job.loc, job.scale,
+                                     [](const auto& law) { return law.isf(kMinSourceU) - law.icdf(kMinSourceU); });
   const double rows = std::min(span / job.step + 5.0, static_cast<double>(kMaxIndexBins) / job.N);
   const double work = rows * job.N * job.N;
   if (work > limits::kMaxTableWork)

@@ -127,7 +127,7 @@ std::vector<Kind> name_axis(const toml::node& node, const std::string& key, cons
 
 // The keys of [grid]: the axes.
 const std::set<std::string>& grid_keys() {
-  static const std::set<std::string> keys{"scheme", "source", "N", "L", "step", "thresholds", "lattice", "blocks", "gamma",
+  static const std::set<std::string> keys{"scheme", "source", "loc", "scale", "N", "L", "step", "thresholds", "lattice", "blocks", "gamma",
                                           "sigma", "gain_a", "gain_s", "dither_scale", "cell_points", "directions",
                                           "target_D", "target_P", "dim", "rate", "distortion", "samples", "seed"};
   return keys;
@@ -184,6 +184,8 @@ std::string point_id(const Job& job, SweepMode mode) {
   // Exact points do not sample: their ids leave samples and seed out.
   const std::string sampling = mode == SweepMode::exact ? "" : fmt::format("/samples={}/seed={}", job.samples, job.seed);
   std::string id = fmt::format("{}/{}", to_string(job.scheme), to_string(job.source));
+  if (job.loc != Job{}.loc) id += fmt::format("/loc={}", job.loc);  // only when set: older ids stay as they were
+  if (job.scale != Job{}.scale) id += fmt::format("/scale={}", job.scale);
   if (applies(job.scheme, kAxisN)) id += fmt::format("/N={}", job.N);
   if (applies(job.scheme, kAxisLattice)) {
     id += fmt::format("/lattice={}/blocks={}", to_string(job.lattice), job.blocks);
@@ -292,11 +294,15 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
   integers("N", &Job::N, limits::kN.lo, limits::kN.hi, with(kAxisN));
   integers("L", &Job::L, limits::kL.lo, limits::kL.hi, on_circle);
   numbers("step", &Job::step, on_line);
+  // The law loc + scale * Z of the 1-D sources; the lattice schemes take sigma instead.
+  auto on_line_law = [](SchemeKind k, SourceKind s) { return s != SourceKind::circle && !applies(k, kAxisLattice); };
+  numbers("loc", &Job::loc, on_line_law);
+  numbers("scale", &Job::scale, on_line_law);
   // thresholds = ["t.json", ...]: each file sets N, step and the thresholds of a multiquan point.
   if (const toml::node* n = grid->get("thresholds")) {
-    for (const char* key : {"N", "step", "rate", "distortion"})
+    for (const char* key : {"N", "step", "rate", "distortion", "loc", "scale"})
       if (grid->contains(key))
-        fail(origin, fmt::format("'thresholds' files set N and step: leave '{}' out of [grid]", key));
+        fail(origin, fmt::format("'thresholds' files set N, step, loc and scale: leave '{}' out of [grid]", key));
     Axis a{"thresholds", {}, with(kAxisThresholds)};
     std::vector<const toml::node*> items;
     if (const toml::array* list = n->as_array())
@@ -316,6 +322,8 @@ SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& 
       a.values.push_back([t, path](Job& j) {
         j.N = t.N;
         j.step = t.step;
+        j.loc = t.loc;
+        j.scale = t.scale;
         apply_thresholds(t, j, path);
       });
     }

@@ -13,29 +13,32 @@ namespace rdp {
 
 // phi(y) = F^-1(F_Y(y)) with F_Y(y) = (G(y + Delta/2) - G(y - Delta/2)) / Delta, or
 // its survival form (H(y - Delta/2) - H(y + Delta/2)) / Delta right of the median.
-template <class Source>
-RDP_HD double dither_post_process(double y, double step) {
+template <class Law>
+RDP_HD double dither_post_process(const Law& law, double y, double step) {
   const double h = 0.5 * step;
-  if (y < Source::median())
-    return Source::icdf((Source::integrated_cdf(y + h) - Source::integrated_cdf(y - h)) / step);
-  return Source::isf((Source::integrated_sf(y - h) - Source::integrated_sf(y + h)) / step);
+  if (y < law.median()) return law.icdf((law.integrated_cdf(y + h) - law.integrated_cdf(y - h)) / step);
+  return law.isf((law.integrated_sf(y - h) - law.integrated_sf(y + h)) / step);
 }
 
 template <class Source, bool kPostProcess>
 struct Dithered {
-  RDP_HD static double draw(const PipelineParams&, const SampleRandoms& r) { return Source::tail_quantile(r.tail_u, r.upper != 0); }
+  RDP_HD static double draw(const PipelineParams& p, const SampleRandoms& r) {
+    return source_law<Source>(p).tail_quantile(r.tail_u, r.upper != 0);
+  }
 
   RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double x) {
     const double z = (unit_from_word(r.common) - 0.5) * p.step;
     const double index = floor((x + z) / p.step + 0.5);
-    // Exact: |index| stays far below 2^51 (sources reach |x| < 38, Delta >= 1e-5).
+    // Exact: |index| stays far below 2^51 (draws reach |x| < |loc| + 38 scale, and
+    // host/limits.hpp keeps |loc| <= 1e6 scale and Delta >= 1e-5 scale).
     const int64_t k = portable::integer_from_double(index);
     const double y = index * p.step - z;
-    return {window_bin(p, k, index_from_word(r.common, p.groups)), kPostProcess ? dither_post_process<Source>(y, p.step) : y};
+    return {window_bin(p, k, index_from_word(r.common, p.groups)),
+            kPostProcess ? dither_post_process(source_law<Source>(p), y, p.step) : y};
   }
 
-  RDP_HD static SampleOutcome score(const PipelineParams&, double x, const Reconstruction& c) {
-    return line_outcome<Source>(x, c);
+  RDP_HD static SampleOutcome score(const PipelineParams& p, double x, const Reconstruction& c) {
+    return line_outcome(source_law<Source>(p), x, c);
   }
 };
 

@@ -28,11 +28,12 @@ struct Multiquan {
   // a_j from its definition; the host tabulates the decoder's boundaries over the
   // histogram window and samples outside the window recompute them here.
   RDP_HD static ReconBoundary recon_boundary(const PipelineParams& p, int64_t j) {
+    const LocationScale<Source> law = source_law<Source>(p);
     double cdf = 0.0, sf = 0.0;
     for (uint32_t k = 0; k < p.N; ++k) {
       const double c = boundary(p, j + k);
-      cdf += Source::cdf(c);
-      sf += Source::sf(c);
+      cdf += law.cdf(c);
+      sf += law.sf(c);
     }
     return {cdf / p.N, sf / p.N};
   }
@@ -59,15 +60,16 @@ struct Multiquan {
   }
 
   // X^ uniform in probability on [a_j, a_{j+1}), interpolated in whichever tail keeps precision.
-  RDP_HD static double decode(const ReconBoundary& lo, const ReconBoundary& hi, uint32_t priv) {
+  RDP_HD static double decode(const PipelineParams& p, const ReconBoundary& lo, const ReconBoundary& hi,
+                              uint32_t priv) {
     const double u = unit_from_word(priv);
     const bool lower_tail = lo.cdf < 0.5;
     const double t = lower_tail ? lo.cdf + u * (hi.cdf - lo.cdf) : lo.sf - u * (lo.sf - hi.sf);
-    return Source::tail_quantile(t, !lower_tail);
+    return source_law<Source>(p).tail_quantile(t, !lower_tail);
   }
 
-  RDP_HD static double draw(const PipelineParams&, const SampleRandoms& r) {
-    return Source::tail_quantile(r.tail_u, r.upper != 0);
+  RDP_HD static double draw(const PipelineParams& p, const SampleRandoms& r) {
+    return source_law<Source>(p).tail_quantile(r.tail_u, r.upper != 0);
   }
 
   RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double x) {
@@ -76,7 +78,7 @@ struct Multiquan {
     const int64_t j = static_cast<int64_t>(p.N) * i + n;
     const uint32_t bin = window_bin(p, i, n);
     const bool in_window = bin != kOutsideWindow;
-    return {bin, decode(recon_at(p, j, in_window), recon_at(p, j + 1, in_window), r.priv)};
+    return {bin, decode(p, recon_at(p, j, in_window), recon_at(p, j + 1, in_window), r.priv)};
   }
 
   // code() for the common case, uniform offsets and a cell inside the tabulated window,
@@ -91,11 +93,11 @@ struct Multiquan {
     const uint32_t bin = window_bin(p, i, n);
     deferred = (!representable || bin == kOutsideWindow || p.boundaries != nullptr) ? 1u : 0u;
     const int64_t row = deferred ? 0 : static_cast<int64_t>(p.N) * (i - p.index_lo) + n;  // of a_j in p.recon
-    return {bin, decode(p.recon[row], p.recon[row + 1], r.priv)};
+    return {bin, decode(p, p.recon[row], p.recon[row + 1], r.priv)};
   }
 
-  RDP_HD static SampleOutcome score(const PipelineParams&, double x, const Reconstruction& c) {
-    return line_outcome<Source>(x, c);
+  RDP_HD static SampleOutcome score(const PipelineParams& p, double x, const Reconstruction& c) {
+    return line_outcome(source_law<Source>(p), x, c);
   }
 };
 
