@@ -45,7 +45,7 @@ std::string problem_for(cudaError_t status, int driver, int device) {
 std::string cuda_device_problem() {
   int driver = 0;
   cudaDriverGetVersion(&driver);
-  if (driver == 0) return "no NVIDIA driver found: no GPU on this machine";
+  if (driver == 0) return "no GPU found (no NVIDIA driver on this machine)";
   int count = 0;
   cudaError_t status = cudaGetDeviceCount(&count);
   if (status == cudaSuccess && count == 0) status = cudaErrorNoDevice;

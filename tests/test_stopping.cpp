@@ -4,6 +4,7 @@
 // run's own first samples.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -154,6 +155,31 @@ TEST(SampleDump, HoldsTheRunsFirstSamples) {
   EXPECT_NEAR(mse, row["distortion"].get<double>(), 1e-9 * mse);
   EXPECT_EQ(rdp::testing::run_cli("run --scheme lattice-pd --source gaussian --lattice E8 --dump-xhat " + xhat).status, 2);
   EXPECT_EQ(rdp::testing::run_cli("run --dump-xhat /nonexistent/dir/x.f64").status, 2);
+}
+
+// A dump that cannot be written whole (a full disk, here a file-size limit with SIGXFSZ
+// ignored) fails the run and leaves neither the file nor a partial one.
+TEST(SampleDump, AFullDiskLeavesNoFile) {
+  const std::string xhat = rdp::testing::scratch_path("full_xhat.f64");
+  std::remove(xhat.c_str());
+  const std::string rdpsim = rdp::testing::rdpsim_executable();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{4096, 4096};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    execl(rdpsim.c_str(), rdpsim.c_str(), "run", "--samples", "1e5", "--backend", "cpu", "--dump-xhat", xhat.c_str(),
+          nullptr);
+    _exit(127);
+  }
+  int raw = 0;
+  waitpid(pid, &raw, 0);
+  ASSERT_TRUE(WIFEXITED(raw));
+  EXPECT_EQ(WEXITSTATUS(raw), 1);
+  EXPECT_NE(access(xhat.c_str(), F_OK), 0) << "a dump was left behind";
+  EXPECT_NE(access((xhat + ".partial").c_str(), F_OK), 0) << "a partial dump was left behind";
 }
 
 }  // namespace

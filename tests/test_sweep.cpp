@@ -6,11 +6,14 @@
 #include "tests/backend_param.hpp"
 #include "tests/cli_runner.hpp"
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
+#include <iterator>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -151,7 +154,10 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"scheme = \"dithered\"\n[grid]\nsource=\"uniform\"\nstep=0.1", "'scheme' is a grid axis: put it under [grid]"},
         Malformed{"[grid]\nsheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1", "did you mean 'scheme'?"},
         Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"unifrom\"\nstep=0.1", "did you mean 'uniform'?"},
-        Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1\nN=[1,4]", "'N' applies to none"}));
+        Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1\nN=[1,4]", "'N' applies to none"},
+        // Found by tests/fuzz: toml++ 3.3 reaches __builtin_unreachable on U+015E between tokens.
+        Malformed{"[grid]\nscheme = \"multiquan\"\xc5\x9e\nsource=\"uniform\"\nstep=0.1",
+                  "line 2: a non-ASCII character outside a string or comment"}));
 
 // ---- running sweeps through the executable ----
 
@@ -240,6 +246,126 @@ TEST(SweepRun, ResumeAfterAKillGivesExactlyTheUninterruptedRows) {
     ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
     EXPECT_EQ(comparable_rows(out), expected);
   }
+}
+
+// Starts `rdpsim sweep config --out out` with its stderr in err_path; a file-size limit
+// (RLIMIT_FSIZE, with SIGXFSZ ignored so that writes fail with EFBIG) stands in for a
+// full disk when limit_bytes > 0.
+pid_t start_sweep(const std::string& config, const std::string& out, const std::string& err_path,
+                  rlim_t limit_bytes = 0) {
+  const std::string rdpsim = rdp::testing::rdpsim_executable();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    freopen(err_path.c_str(), "w", stderr);
+    freopen("/dev/null", "w", stdout);
+    if (limit_bytes > 0) {
+      signal(SIGXFSZ, SIG_IGN);
+      const rlimit limit{limit_bytes, limit_bytes};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    execl(rdpsim.c_str(), rdpsim.c_str(), "sweep", config.c_str(), "--out", out.c_str(), nullptr);
+    _exit(127);
+  }
+  return pid;
+}
+
+int exit_status_of(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string text_of(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST(SweepFaults, AFullDiskLeavesWholeRowsAndResumeCompletesThem) {
+  const std::string config = write_config("full.toml");
+  const std::string whole = rdp::testing::scratch_path("whole_full.jsonl");
+  std::remove(whole.c_str());
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const auto expected = comparable_rows(whole);
+  const size_t row_bytes = text_of(whole).size() / expected.size();
+  const std::string out = rdp::testing::scratch_path("full.jsonl"), err = rdp::testing::scratch_path("full.err");
+  std::remove(out.c_str());
+  // Room for two and a half rows: the third write fails part-way.
+  EXPECT_EQ(exit_status_of(start_sweep(config, out, err, static_cast<rlim_t>(2.5 * row_bytes))), 1);
+  EXPECT_NE(text_of(err).find("keeps its whole rows; --resume continues it"), std::string::npos) << text_of(err);
+  const std::string kept = text_of(out);
+  ASSERT_FALSE(kept.empty());
+  EXPECT_EQ(kept.back(), '\n') << "a torn row was left behind";
+  const auto rows = comparable_rows(out);
+  ASSERT_EQ(rows.size(), 2u);
+  for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(rows[i], expected[i]);
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
+  EXPECT_EQ(comparable_rows(out), expected);
+}
+
+// SIGKILL at moments drawn at random (fixed seed) across the sweep's run, mid-row
+// included: each time the file holds a prefix of the rows, whole, and resume completes it.
+TEST(SweepFaults, KillsAtRandomMomentsLoseAndDuplicateNothing) {
+  const std::string config = write_config("random_kill.toml");
+  const std::string whole = rdp::testing::scratch_path("whole_random.jsonl");
+  std::remove(whole.c_str());
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto expected = comparable_rows(whole);
+  std::mt19937 rng(20261201);
+  std::uniform_real_distribution<double> moment(0.0, seconds);
+  for (int trial = 0; trial < 6; ++trial) {
+    const double at = moment(rng);
+    SCOPED_TRACE(at);
+    const std::string out = rdp::testing::scratch_path("random_kill.jsonl");
+    std::remove(out.c_str());
+    const pid_t pid = start_sweep(config, out, "/dev/null");
+    std::this_thread::sleep_for(std::chrono::duration<double>(at));
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    // One write(2) per row: a kill lands between rows, never inside one.
+    const std::string kept = text_of(out);
+    EXPECT_TRUE(kept.empty() || kept.back() == '\n') << "a torn row";
+    const auto rows = comparable_rows(out);
+    ASSERT_LE(rows.size(), expected.size());
+    for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(rows[i], expected[i]);
+    ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
+    EXPECT_EQ(comparable_rows(out), expected);
+  }
+}
+
+TEST(SweepFaults, ASecondWriterIsRefused) {
+  const std::string config = write_config("locked.toml");
+  const std::string out = rdp::testing::scratch_path("locked.jsonl");
+  std::remove(out.c_str());
+  rdp::JsonlAppender first(out, false);
+  first.append(R"({"held":"by this test"})");
+  EXPECT_THROW(rdp::JsonlAppender(out, true), std::invalid_argument);
+  const auto r = rdp::testing::run_cli("sweep " + config + " --out " + out + " --resume");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("is being written by another rdpsim sweep"), std::string::npos) << r.out;
+  EXPECT_EQ(text_of(out), "{\"held\":\"by this test\"}\n") << "the refused sweep wrote into the file";
+}
+
+TEST(SweepFaults, AnOutputFolderThatDoesNotExistIsRefusedBeforeAnyWork) {
+  const auto r = rdp::testing::run_cli("sweep " + write_config("nowhere.toml") + " --out /nonexistent/rdpsim/rows.jsonl");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("cannot open '/nonexistent/rdpsim/rows.jsonl' for writing: No such file or directory"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(SweepFaults, AnOutputRemovedMidSweepStopsIt) {
+  const std::string config = write_config("vanish.toml");
+  const std::string out = rdp::testing::scratch_path("vanish.jsonl"), err = rdp::testing::scratch_path("vanish.err");
+  std::remove(out.c_str());
+  const pid_t pid = start_sweep(config, out, err);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (complete_lines(out) < 1 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::remove(out.c_str());
+  EXPECT_EQ(exit_status_of(pid), 1);
+  EXPECT_NE(text_of(err).find("was removed or replaced while the sweep wrote to it"), std::string::npos) << text_of(err);
 }
 
 TEST(SweepRun, SigintKeepsEveryFinishedRowAndResumeCompletesIt) {

@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -31,8 +32,24 @@ namespace {
   throw std::invalid_argument(fmt::format("{}: {}", origin, what));
 }
 
+// A value as an error message shows it. Arrays and tables are written here rather than by
+// toml++'s formatter, whose width estimate casts a negative log10 to size_t (undefined
+// behaviour for values below 1, found by tests/fuzz).
 std::string describe(const toml::node& node) {
-  std::ostringstream s;
+  if (const toml::array* list = node.as_array()) {
+    std::string out = "[";
+    for (const toml::node& item : *list) out += (out.size() > 1 ? ", " : "") + describe(item);
+    return out + "]";
+  }
+  if (const toml::table* table = node.as_table()) {
+    std::string out = "{";
+    for (const auto& [key, value] : *table) out += fmt::format("{} {} = {}", out.size() > 1 ? "," : "", key.str(), describe(value));
+    return out + " }";
+  }
+  if (const auto text = node.value_exact<std::string>()) return "'" + *text + "'";
+  if (const auto integer = node.value_exact<int64_t>()) return std::to_string(*integer);
+  if (const auto number = node.value_exact<double>()) return fmt::format("{}", *number);
+  std::ostringstream s;  // booleans, dates and times
   node.visit([&](const auto& v) { s << v; });
   return s.str();
 }
@@ -178,6 +195,74 @@ std::string beside(const std::string& origin, const std::string& path) {
   return p.is_absolute() ? path : (std::filesystem::path(origin).parent_path() / p).string();
 }
 
+// TOML allows non-ASCII text only inside strings and comments, and toml++ 3.3 reaches
+// __builtin_unreachable (undefined behaviour, found by tests/fuzz) on some non-ASCII
+// characters between tokens: such a character is refused here first, by line.
+void check_ascii_between_tokens(const std::string& text, const std::string& origin) {
+  enum class In { tokens, comment, basic, literal, multiline_basic, multiline_literal } in = In::tokens;
+  size_t line = 1;
+  char previous = '\n';  // the last character between tokens other than a blank: a quote after
+                         // one of these opens a string, elsewhere it is part of a (bad) token
+  const auto at = [&](size_t i, const char* quotes) { return text.compare(i, 3, quotes) == 0; };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      if (in == In::comment || in == In::basic || in == In::literal) in = In::tokens;
+      if (in == In::tokens) previous = '\n';
+      continue;
+    }
+    const bool string_may_open = std::string_view("\n=[,{.").find(previous) != std::string_view::npos;
+    switch (in) {
+      case In::tokens:
+        if (c == '#') {
+          in = In::comment;
+        } else if (string_may_open && (at(i, "\"\"\"") || at(i, "'''"))) {
+          in = c == '"' ? In::multiline_basic : In::multiline_literal;
+          i += 2;
+        } else if (string_may_open && (c == '"' || c == '\'')) {
+          in = c == '"' ? In::basic : In::literal;
+        } else if (static_cast<unsigned char>(c) >= 0x80) {
+          fail(origin, fmt::format("line {}: a non-ASCII character outside a string or comment", line));
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+          previous = c;
+        }
+        break;
+      case In::basic:
+        if (c == '\\') {
+          ++i;
+        } else if (c == '"') {
+          in = In::tokens;
+          previous = c;
+        }
+        break;
+      case In::multiline_basic:
+        if (c == '\\') {
+          ++i;
+        } else if (at(i, "\"\"\"")) {
+          in = In::tokens;
+          previous = '"';
+          i += 2;
+        }
+        break;
+      case In::literal:
+        if (c == '\'') {
+          in = In::tokens;
+          previous = c;
+        }
+        break;
+      case In::multiline_literal:
+        if (at(i, "'''")) {
+          in = In::tokens;
+          previous = '\'';
+          i += 2;
+        }
+        break;
+      case In::comment: break;
+    }
+  }
+}
+
 }  // namespace
 
 std::string point_id(const Job& job, SweepMode mode) {
@@ -211,6 +296,7 @@ std::string point_id(const Job& job, SweepMode mode) {
 }
 
 SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& origin) {
+  check_ascii_between_tokens(toml_text, origin);
   toml::table root;
   try {
     root = toml::parse(toml_text, origin);

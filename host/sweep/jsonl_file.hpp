@@ -1,7 +1,10 @@
 #pragma once
 // An append-only JSON Lines file that a kill cannot corrupt: each row reaches the
 // file in a single write(2) on an O_APPEND descriptor, so a row is either whole or
-// absent; reopening for resume cuts off a torn tail left by a crash of the machine.
+// absent; reopening for resume cuts off a torn tail left by a crash of the machine. A
+// write that fails part-way (a full disk) is cut back before the error is thrown. The
+// file is held under an exclusive flock, so a second writer is refused, and a file
+// deleted or replaced under the writer is an error at the next row.
 #include <string>
 #include <vector>
 
