@@ -6,11 +6,15 @@
 #include "tests/backend_param.hpp"
 #include "tests/cli_runner.hpp"
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -157,7 +161,15 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1\nN=[1,4]", "'N' applies to none"},
         // Found by tests/fuzz: toml++ 3.3 reaches __builtin_unreachable on U+015E between tokens.
         Malformed{"[grid]\nscheme = \"multiquan\"\xc5\x9e\nsource=\"uniform\"\nstep=0.1",
-                  "line 2: a non-ASCII character outside a string or comment"}));
+                  "line 2: a non-ASCII character outside a string or comment"},
+        // Found by tests/fuzz: the same undefined behaviour on U+FEFD after a backslash in a
+        // multi-line string, and (by reading toml++) on a Latin letter after a line-ending backslash.
+        Malformed{"# c\n\"\"\"N%alun\\\xef\xbb\xbd\x7f \xef\xbb\xbf\x7f \"\"\":edither_binp = ",
+                  "line 2: a non-ASCII character after a backslash"},
+        Malformed{"name = \"\"\"a \\  \n  \n \xc3\xa9\"\"\"\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1",
+                  "line 3: a non-ASCII character after a backslash"},
+        Malformed{"name = \"a\\\xc3\xa9\"\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1",
+                  "line 1: a non-ASCII character after a backslash"}));
 
 // ---- running sweeps through the executable ----
 
@@ -366,6 +378,41 @@ TEST(SweepFaults, AnOutputRemovedMidSweepStopsIt) {
   std::remove(out.c_str());
   EXPECT_EQ(exit_status_of(pid), 1);
   EXPECT_NE(text_of(err).find("was removed or replaced while the sweep wrote to it"), std::string::npos) << text_of(err);
+}
+
+TEST(SweepFaults, AnOutputFolderRemovedMidSweepStopsIt) {
+  const std::string config = write_config("vanish_folder.toml");
+  const std::string folder = rdp::testing::scratch_path("vanishing_folder"), err = rdp::testing::scratch_path("vanish_folder.err");
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directory(folder);
+  const std::string out = folder + "/rows.jsonl";
+  const pid_t pid = start_sweep(config, out, err);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (complete_lines(out) < 1 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::filesystem::remove_all(folder);
+  EXPECT_EQ(exit_status_of(pid), 1);
+  EXPECT_NE(text_of(err).find("was removed or replaced while the sweep wrote to it"), std::string::npos) << text_of(err);
+}
+
+// Root may write anywhere its permissions say no, so as root the folder is a read-only
+// tmpfs mount (an HPC scratch mounted read-only); otherwise a folder without write bits.
+TEST(SweepFaults, AReadOnlyOutputFolderIsRefusedBeforeAnyWork) {
+  const std::string folder = rdp::testing::scratch_path("read_only_folder");
+  std::filesystem::create_directories(folder);
+  const bool as_root = geteuid() == 0;
+  if (as_root) {
+    if (mount("tmpfs", folder.c_str(), "tmpfs", MS_RDONLY, "size=64k") != 0)
+      GTEST_SKIP() << "root without the right to mount a tmpfs: " << std::strerror(errno);
+  } else {
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+  }
+  const auto r = rdp::testing::run_cli("sweep " + write_config("read_only.toml") + " --out " + folder + "/rows.jsonl");
+  if (as_root) umount(folder.c_str());
+  std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find(as_root ? "for writing: Read-only file system" : "for writing: Permission denied"), std::string::npos)
+      << r.out;
 }
 
 TEST(SweepRun, SigintKeepsEveryFinishedRowAndResumeCompletesIt) {

@@ -204,6 +204,21 @@ void check_ascii_between_tokens(const std::string& text, const std::string& orig
   char previous = '\n';  // the last character between tokens other than a blank: a quote after
                          // one of these opens a string, elsewhere it is part of a (bad) token
   const auto at = [&](size_t i, const char* quotes) { return text.compare(i, 3, quotes) == 0; };
+  // toml++ 3.3 classifies the character after a backslash, and in a multi-line string every
+  // character after a line-ending backslash up to the next non-blank, with a whitespace
+  // test that is undefined for some non-ASCII code points. Valid escapes are ASCII, and
+  // the blanks a line-ending backslash skips are too, so the first non-blank after a
+  // backslash must be ASCII. Returns the index the scan resumes after.
+  const auto after_escape = [&](size_t backslash, bool multi_line) {
+    size_t j = backslash + 1;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || (multi_line && text[j] == '\n'))) {
+      if (text[j] == '\n') ++line;
+      ++j;
+    }
+    if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80)
+      fail(origin, fmt::format("line {}: a non-ASCII character after a backslash in a string (escapes are ASCII)", line));
+    return j == backslash + 1 && j < text.size() && text[j] != '\n' ? j : j - 1;
+  };
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\n') {
@@ -230,7 +245,7 @@ void check_ascii_between_tokens(const std::string& text, const std::string& orig
         break;
       case In::basic:
         if (c == '\\') {
-          ++i;
+          i = after_escape(i, false);
         } else if (c == '"') {
           in = In::tokens;
           previous = c;
@@ -238,7 +253,7 @@ void check_ascii_between_tokens(const std::string& text, const std::string& orig
         break;
       case In::multiline_basic:
         if (c == '\\') {
-          ++i;
+          i = after_escape(i, true);
         } else if (at(i, "\"\"\"")) {
           in = In::tokens;
           previous = '"';
