@@ -55,6 +55,26 @@ step = [0.5, 0.25]
   for (size_t i = 0; i < c.points.size(); ++i) EXPECT_EQ(c.points[i].index, i);
 }
 
+// The guard against toml++'s undefined whitespace test (toml_prescan) lets every valid
+// non-ASCII text through: in comments, in strings of every kind, after a backslash's
+// ASCII escape, after a number that ends where TOML says it does.
+TEST(SweepGrid, NonAsciiTextInCommentsAndStringsIsAccepted) {
+  const auto c = parse_sweep_config("# \xcf\x83-sweep: \xce\x94 = 0.5, \xc3\xa9t\xc3\xa9 \xef\xbb\xbd\n"
+                                    "name = \"\xcf\x83 \\\"\xce\x94\\\" \\u00e9\xc3\xa9\"  # \xc3\xa9\n"
+                                    "samples = 1000000 # \xcf\x83\n"
+                                    "seed = 3#\xcf\x83\n"
+                                    "[grid] # \xcf\x83\n"
+                                    "scheme = [\"dithered\"]\n"
+                                    "source = 'uniform' # '\xcf\x83'\n"
+                                    "step = [0.5,0.25]\n",
+                                    "t.toml");
+  EXPECT_EQ(c.points.size(), 2u);
+  const auto m = parse_sweep_config("name = \"\"\"\xcf\x83\n \xce\x94 \\\n  x \xc3\xa9\"\"\"\n"
+                                    "[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.5\n",
+                                    "t.toml");
+  EXPECT_EQ(m.points.size(), 1u);
+}
+
 TEST(SweepGrid, LinearAndGeometricRangesIncludeBothEnds) {
   const auto c = parse_sweep_config(R"(
 [grid]
@@ -169,7 +189,10 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"name = \"\"\"a \\  \n  \n \xc3\xa9\"\"\"\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1",
                   "line 3: a non-ASCII character after a backslash"},
         Malformed{"name = \"a\\\xc3\xa9\"\n[grid]\nscheme=\"dithered\"\nsource=\"uniform\"\nstep=0.1",
-                  "line 1: a non-ASCII character after a backslash"}));
+                  "line 1: a non-ASCII character after a backslash"},
+        // Found by tests/fuzz: toml++ scans a number to its terminator, through quotes.
+        Malformed{"# c\nstep =6[\"lapla\xef\xbb\xa4+\"", "line 2: a non-ASCII character inside a number or date"},
+        Malformed{"e = -[\"\xef\xbb\xbdo\"", "line 1: a non-ASCII character inside a number or date"}));
 
 // ---- running sweeps through the executable ----
 
@@ -281,6 +304,8 @@ pid_t start_sweep(const std::string& config, const std::string& out, const std::
   return pid;
 }
 
+std::string tmpfs_size_option(size_t bytes) { return "size=" + std::to_string(bytes); }
+
 int exit_status_of(pid_t pid) {
   int status = 0;
   waitpid(pid, &status, 0);
@@ -312,6 +337,37 @@ TEST(SweepFaults, AFullDiskLeavesWholeRowsAndResumeCompletesThem) {
   for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(rows[i], expected[i]);
   ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
   EXPECT_EQ(comparable_rows(out), expected);
+}
+
+// The same on a real full filesystem (as root: a tmpfs mount of about half the output's
+// size), and the resume on the same mount once it has room again.
+TEST(SweepFaults, AFullTmpfsLeavesWholeRowsAndResumeCompletesThemOnceThereIsRoom) {
+  if (geteuid() != 0) GTEST_SKIP() << "mounting a tmpfs needs root (the file-size-limit test above covers the rest)";
+  const std::string config = rdp::testing::scratch_path("tmpfs.toml");
+  std::ofstream(config) << "samples = 20000\nbackend = \"cpu\"\nthreads = 1\n"
+                           "[grid]\nscheme = \"dithered\"\nsource = \"uniform\"\nstep = {lin = [0.1, 1.0, 60]}\n";
+  const std::string whole = rdp::testing::scratch_path("whole_tmpfs.jsonl");
+  std::remove(whole.c_str());
+  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const auto expected = comparable_rows(whole);
+  const size_t pages = text_of(whole).size() / 2 / 4096;
+  ASSERT_GE(pages, 1u) << "the rows are too short to fill a page";
+  const std::string folder = rdp::testing::scratch_path("full_tmpfs");
+  std::filesystem::create_directories(folder);
+  if (mount("tmpfs", folder.c_str(), "tmpfs", 0, tmpfs_size_option(pages * 4096).c_str()) != 0)
+    GTEST_SKIP() << "root without the right to mount a tmpfs: " << std::strerror(errno);
+  const std::string out = folder + "/rows.jsonl", err = rdp::testing::scratch_path("tmpfs.err");
+  EXPECT_EQ(exit_status_of(start_sweep(config, out, err)), 1);
+  EXPECT_NE(text_of(err).find("No space left on device"), std::string::npos) << text_of(err);
+  const std::string kept = text_of(out);
+  const auto rows = comparable_rows(out);
+  EXPECT_TRUE(kept.empty() || kept.back() == '\n') << "a torn row was left behind";
+  EXPECT_LT(rows.size(), expected.size());
+  for (size_t i = 0; i < rows.size() && i < expected.size(); ++i) EXPECT_EQ(rows[i], expected[i]);
+  EXPECT_EQ(mount("tmpfs", folder.c_str(), "tmpfs", MS_REMOUNT, "size=1m"), 0) << std::strerror(errno);
+  EXPECT_EQ(run_rdpsim("sweep " + config + " --out " + out + " --resume"), 0);
+  EXPECT_EQ(comparable_rows(out), expected);
+  umount(folder.c_str());
 }
 
 // SIGKILL at moments drawn at random (fixed seed) across the sweep's run, mid-row

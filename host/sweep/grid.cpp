@@ -23,6 +23,7 @@
 #include "host/exact/step_solver.hpp"
 #include "host/schemes/lattice_design.hpp"
 #include "host/schemes/scheme_traits.hpp"
+#include "host/sweep/toml_prescan.hpp"
 #include "kernels/schemes/lattice_vector.cuh"
 
 namespace rdp {
@@ -195,89 +196,6 @@ std::string beside(const std::string& origin, const std::string& path) {
   return p.is_absolute() ? path : (std::filesystem::path(origin).parent_path() / p).string();
 }
 
-// TOML allows non-ASCII text only inside strings and comments, and toml++ 3.3 reaches
-// __builtin_unreachable (undefined behaviour, found by tests/fuzz) on some non-ASCII
-// characters between tokens: such a character is refused here first, by line.
-void check_ascii_between_tokens(const std::string& text, const std::string& origin) {
-  enum class In { tokens, comment, basic, literal, multiline_basic, multiline_literal } in = In::tokens;
-  size_t line = 1;
-  char previous = '\n';  // the last character between tokens other than a blank: a quote after
-                         // one of these opens a string, elsewhere it is part of a (bad) token
-  const auto at = [&](size_t i, const char* quotes) { return text.compare(i, 3, quotes) == 0; };
-  // toml++ 3.3 classifies the character after a backslash, and in a multi-line string every
-  // character after a line-ending backslash up to the next non-blank, with a whitespace
-  // test that is undefined for some non-ASCII code points. Valid escapes are ASCII, and
-  // the blanks a line-ending backslash skips are too, so the first non-blank after a
-  // backslash must be ASCII. Returns the index the scan resumes after.
-  const auto after_escape = [&](size_t backslash, bool multi_line) {
-    size_t j = backslash + 1;
-    while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || (multi_line && text[j] == '\n'))) {
-      if (text[j] == '\n') ++line;
-      ++j;
-    }
-    if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80)
-      fail(origin, fmt::format("line {}: a non-ASCII character after a backslash in a string (escapes are ASCII)", line));
-    return j == backslash + 1 && j < text.size() && text[j] != '\n' ? j : j - 1;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      ++line;
-      if (in == In::comment || in == In::basic || in == In::literal) in = In::tokens;
-      if (in == In::tokens) previous = '\n';
-      continue;
-    }
-    const bool string_may_open = std::string_view("\n=[,{.").find(previous) != std::string_view::npos;
-    switch (in) {
-      case In::tokens:
-        if (c == '#') {
-          in = In::comment;
-        } else if (string_may_open && (at(i, "\"\"\"") || at(i, "'''"))) {
-          in = c == '"' ? In::multiline_basic : In::multiline_literal;
-          i += 2;
-        } else if (string_may_open && (c == '"' || c == '\'')) {
-          in = c == '"' ? In::basic : In::literal;
-        } else if (static_cast<unsigned char>(c) >= 0x80) {
-          fail(origin, fmt::format("line {}: a non-ASCII character outside a string or comment", line));
-        } else if (c != ' ' && c != '\t' && c != '\r') {
-          previous = c;
-        }
-        break;
-      case In::basic:
-        if (c == '\\') {
-          i = after_escape(i, false);
-        } else if (c == '"') {
-          in = In::tokens;
-          previous = c;
-        }
-        break;
-      case In::multiline_basic:
-        if (c == '\\') {
-          i = after_escape(i, true);
-        } else if (at(i, "\"\"\"")) {
-          in = In::tokens;
-          previous = '"';
-          i += 2;
-        }
-        break;
-      case In::literal:
-        if (c == '\'') {
-          in = In::tokens;
-          previous = c;
-        }
-        break;
-      case In::multiline_literal:
-        if (at(i, "'''")) {
-          in = In::tokens;
-          previous = '\'';
-          i += 2;
-        }
-        break;
-      case In::comment: break;
-    }
-  }
-}
-
 }  // namespace
 
 std::string point_id(const Job& job, SweepMode mode) {
@@ -311,7 +229,7 @@ std::string point_id(const Job& job, SweepMode mode) {
 }
 
 SweepConfig parse_sweep_config(const std::string& toml_text, const std::string& origin) {
-  check_ascii_between_tokens(toml_text, origin);
+  refuse_non_ascii_outside_strings(toml_text, origin);
   toml::table root;
   try {
     root = toml::parse(toml_text, origin);
