@@ -7,12 +7,12 @@
 // the exact evaluators call. Each quantity has a form that keeps full relative
 // precision in its own tail: callers use F, icdf and G left of the median and S,
 // isf and H right of it, so that no far-tail probability is formed as 1 - (1 - p).
-// exp and log come from portable_math.cuh (the same bits on CPU and GPU); erfc, used
-// by the Gaussian alone, from the platform's math library; sqrt is correctly rounded
-// on both.
+// exp and log come from portable_math.cuh and erfc from portable_erf.cuh (the same
+// bits on CPU and GPU); sqrt is correctly rounded on both.
 #include <cmath>
 
 #include "hd.cuh"
+#include "portable_erf.cuh"
 #include "portable_math.cuh"
 
 namespace rdp {
@@ -54,8 +54,8 @@ struct ExponentialSource {  // p(x) = exp(-x), x >= 0
 struct GaussianSource {  // N(0, 1)
   RDP_HD static double median() { return 0.0; }
   RDP_HD static double pdf(double x) { return 0.39894228040143267794 * portable::exp(-0.5 * x * x); }
-  RDP_HD static double cdf(double x) { return 0.5 * erfc(-x * 0.70710678118654752440); }
-  RDP_HD static double sf(double x) { return 0.5 * erfc(x * 0.70710678118654752440); }
+  RDP_HD static double cdf(double x) { return 0.5 * portable::erfc(-x * 0.70710678118654752440); }
+  RDP_HD static double sf(double x) { return 0.5 * portable::erfc(x * 0.70710678118654752440); }
   RDP_HD static double icdf(double p) {
     const double x = lower_quantile(p <= 0.5 ? p : 1.0 - p);
     return p <= 0.5 ? x : -x;

@@ -189,8 +189,28 @@ void loops_range(const PipelineParams& p, uint64_t first, uint64_t count, int th
   }
 }
 
+template <class Pipeline>
+struct IsScalarSamples : std::false_type {};
+template <class Scheme>
+struct IsScalarSamples<ScalarSamples<Scheme>> : std::true_type {};
+
 }  // namespace
 
+// The scalar schemes' pipelines are built in a translation unit of their own,
+// cpu_stage_loops.cpp, which is this file compiled again with RDPSIM_STAGE_LOOPS_UNIT
+// and -fno-math-errno (CMakeLists.txt): without errno, sqrt is an instruction and their
+// stage loops vectorize, while elsewhere (the lattice schemes' per-sample loops) g++
+// keeps the code shape that errno's call gave it.
+#ifdef RDPSIM_STAGE_LOOPS_UNIT
+void run_cpu_stage_loops(const PipelineKey& key, const PipelineParams& p, uint64_t first, uint64_t count,
+                         int threads, double work_per_sample, Tally& tally) {
+  visit_pipeline(key, [&](auto tag) {
+    using Pipeline = typename decltype(tag)::type;
+    if constexpr (IsScalarSamples<Pipeline>::value)
+      loops_range<Pipeline>(p, first, count, threads, work_per_sample, tally);
+  });
+}
+#else
 void draw_philox_words(uint64_t seed, uint64_t first, int n, uint32_t* x, uint32_t* y, uint32_t* z, uint32_t* w,
                        uint32_t block, uint32_t stream) {
   int q = 0;
@@ -206,9 +226,14 @@ void draw_philox_words(uint64_t seed, uint64_t first, int n, uint32_t* x, uint32
 void run_cpu_loops(const PipelineKey& key, const PipelineParams& p, uint64_t first, uint64_t count, int threads,
                    double work_per_sample, Tally& tally) {
   visit_pipeline(key, [&](auto tag) {
-    loops_range<typename decltype(tag)::type>(p, first, count, threads, work_per_sample, tally);
+    using Pipeline = typename decltype(tag)::type;
+    if constexpr (IsScalarSamples<Pipeline>::value)
+      run_cpu_stage_loops(key, p, first, count, threads, work_per_sample, tally);
+    else
+      loops_range<Pipeline>(p, first, count, threads, work_per_sample, tally);
   });
 }
+#endif
 
 }  // namespace rdp
 

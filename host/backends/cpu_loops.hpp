@@ -19,4 +19,8 @@ void draw_philox_words(uint64_t seed, uint64_t first, int n, uint32_t* x, uint32
 void run_cpu_loops(const PipelineKey& key, const PipelineParams& p, uint64_t first, uint64_t count, int threads,
                    double work_per_sample, Tally& tally);
 
+// run_cpu_loops for the scalar schemes, from their own translation unit (cpu_stage_loops.cpp).
+void run_cpu_stage_loops(const PipelineKey& key, const PipelineParams& p, uint64_t first, uint64_t count,
+                         int threads, double work_per_sample, Tally& tally);
+
 }  // namespace rdp

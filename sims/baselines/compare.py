@@ -5,9 +5,11 @@ Runs a baseline (numpy on one CPU core, or PyTorch on the GPU) and rdpsim on the
 alternately, `--repeats` times each, prints the median throughput of each and the median
 (and range) of the paired ratios, and checks that the two agree within 5 combined
 standard errors. Jobs:
-  multiquan  multiquan, exponential source, N = 4, step 0.5 (sims/baselines/multiquan_*.py)
-  e8-nsm     E8's normalized second moment (sims/baselines/lattice_numpy.py)
-  e8-sd      E8 shared-dither coding of N(0, I_8) with every estimator (sims/baselines/lattice_sd_numpy.py)
+  multiquan           multiquan, exponential source, N = 4, step 0.5 (sims/baselines/multiquan_*.py)
+  multiquan-gaussian  the same on the gaussian source (multiquan_numpy.py --source gaussian)
+  dithered-gaussian   dithered quantization, gaussian source, step 0.5 (dithered_numpy.py)
+  e8-nsm              E8's normalized second moment (sims/baselines/lattice_numpy.py)
+  e8-sd               E8 shared-dither coding of N(0, I_8) with every estimator (lattice_sd_numpy.py)
 
   python3 sims/baselines/compare.py --job multiquan --baseline numpy --samples 2e7 --threads 1
   python3 sims/baselines/compare.py --job e8-sd --samples 2e4 --threads 1
@@ -31,6 +33,18 @@ JOBS = {
         "scripts": {"numpy": "multiquan_numpy.py", "torch": "multiquan_torch.py"},
         "script_args": ["--N", "4", "--step", "0.5"],
         "rdpsim": ["run", "--scheme", "multiquan", "--source", "exponential", "--N", "4", "--step", "0.5"],
+        "agree": [("distortion", "distortion_se"), ("rate_bits", "rate_bits_se")],
+    },
+    "multiquan-gaussian": {
+        "scripts": {"numpy": "multiquan_numpy.py"},
+        "script_args": ["--source", "gaussian", "--N", "4", "--step", "0.5"],
+        "rdpsim": ["run", "--scheme", "multiquan", "--source", "gaussian", "--N", "4", "--step", "0.5"],
+        "agree": [("distortion", "distortion_se"), ("rate_bits", "rate_bits_se")],
+    },
+    "dithered-gaussian": {
+        "scripts": {"numpy": "dithered_numpy.py"},
+        "script_args": ["--step", "0.5"],
+        "rdpsim": ["run", "--scheme", "dithered", "--source", "gaussian", "--step", "0.5"],
         "agree": [("distortion", "distortion_se"), ("rate_bits", "rate_bits_se")],
     },
     "e8-nsm": {
