@@ -122,6 +122,8 @@ std::vector<BenchResult> run_bench(Backend& backend, const BenchOptions& options
   return results;
 }
 
+namespace {
+
 std::string bench_table(const std::vector<BenchResult>& results) {
   if (results.empty()) return "no kernel matches the filter\n";
   std::string out = fmt::format("rdpsim bench on {} ({}), median of {} repeats\n\n", results.front().device,
@@ -135,7 +137,7 @@ std::string bench_table(const std::vector<BenchResult>& results) {
   return out;
 }
 
-std::string json_line(const BenchResult& r) {
+nlohmann::ordered_json bench_record(const BenchResult& r) {
   nlohmann::ordered_json o;
   o["bench"] = r.kernel;
   o["samples"] = r.samples;
@@ -147,7 +149,40 @@ std::string json_line(const BenchResult& r) {
   o["backend"] = r.backend;
   o["device"] = r.device;
   o["timer"] = r.timer;
-  return o.dump();
+  return o;
+}
+
+// A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break.
+std::string csv_field(const nlohmann::ordered_json& value) {
+  const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string bench_csv(const std::vector<BenchResult>& results) {
+  std::string out;
+  for (const BenchResult& r : results) {
+    const auto record = bench_record(r);
+    if (out.empty()) {
+      for (auto it = record.begin(); it != record.end(); ++it) out += (it == record.begin() ? "" : ",") + it.key();
+      out += "\n";
+    }
+    for (auto it = record.begin(); it != record.end(); ++it) out += (it == record.begin() ? "" : ",") + csv_field(*it);
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_bench(const std::vector<BenchResult>& results, const std::string& format) {
+  if (format == "table") return bench_table(results);
+  if (format == "csv") return bench_csv(results);
+  std::string out;
+  for (const BenchResult& r : results) out += bench_record(r).dump() + "\n";
+  return out;
 }
 
 }  // namespace rdp

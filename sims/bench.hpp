@@ -27,7 +27,8 @@ struct BenchResult {
 };
 
 std::vector<BenchResult> run_bench(Backend& backend, const BenchOptions& options);
-std::string bench_table(const std::vector<BenchResult>& results);
-std::string json_line(const BenchResult& r);
+// The results as a table for people, JSON lines or CSV (a header, then a row per kernel,
+// with the JSON lines' keys as columns) for scripts; format is "table", "json" or "csv".
+std::string format_bench(const std::vector<BenchResult>& results, const std::string& format);
 
 }  // namespace rdp

@@ -122,7 +122,8 @@ int validate(const cli::SamplingFlags& flags, const std::string& format, bool in
 }
 
 int bench(const cli::SamplingFlags& flags, const std::string& format, int repeats, const std::string& filter) {
-  cli::check_format(format);
+  if (format != "table" && format != "json" && format != "csv")
+    throw std::invalid_argument(fmt::format("--format must be table, json or csv, got '{}'", format));
   if (repeats < 1) throw std::invalid_argument(fmt::format("--repeats must be >= 1, got {}", repeats));
   BenchOptions options;
   options.samples = flags.samples.empty() ? 0 : cli::parse_samples(flags.samples);
@@ -130,11 +131,7 @@ int bench(const cli::SamplingFlags& flags, const std::string& format, int repeat
   options.filter = filter;
   const auto backend = make_backend(cli::options_from(flags));
   const auto results = run_bench(*backend, options);
-  if (format == "table") {
-    fmt::print("{}", bench_table(results));
-  } else {
-    for (const auto& r : results) fmt::print("{}\n", json_line(r));
-  }
+  fmt::print("{}", format_bench(results, format));
   return 0;
 }
 
@@ -374,7 +371,7 @@ int main(int argc, char** argv) {
   int bench_repeats = 5;
   CLI::App* bench_cmd = app.add_subcommand("bench", "throughput of each kernel in samples/s (median of repeats)");
   cli::add_sampling_flags(bench_cmd, bench_flags);
-  cli::add_format_flag(bench_cmd, bench_format);
+  bench_cmd->add_option("--format", bench_format, "table | json | csv")->capture_default_str();
   bench_cmd->add_option("--repeats", bench_repeats, "timed repeats after one warm-up")->capture_default_str();
   bench_cmd->add_option("--filter", bench_filter, "only kernels whose name contains this, e.g. multiquan/exponential/N=4");
 

@@ -4,6 +4,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -27,6 +28,35 @@ TEST(Cli, RunPrintsOneJsonLineWithTheContractKeys) {
   EXPECT_EQ(line["scheme"], "dithered");
   EXPECT_EQ(line["backend"], "cpu");
   EXPECT_EQ(line["overflow"], 0);
+}
+
+// bench's three formats name the same kernels with the same keys: JSON lines, and CSV
+// whose header is the JSON keys; a filter that matches several kernels keeps their order.
+TEST(Cli, BenchWritesTheSameKernelsAsJsonAndCsv) {
+  const std::string args = "bench --backend cpu --threads 1 --filter multiquan/uniform --samples 2e4 --repeats 1";
+  const auto json = run_cli(args + " --format json", "2>/dev/null");
+  const auto csv = run_cli(args + " --format csv", "2>/dev/null");
+  ASSERT_EQ(json.status, 0) << json.out;
+  ASSERT_EQ(csv.status, 0) << csv.out;
+  std::vector<nlohmann::ordered_json> rows;  // keys in the order written
+  std::istringstream json_lines(json.out);
+  for (std::string line; std::getline(json_lines, line);) rows.push_back(nlohmann::ordered_json::parse(line));
+  std::vector<std::string> csv_lines;
+  std::istringstream csv_stream(csv.out);
+  for (std::string line; std::getline(csv_stream, line);) csv_lines.push_back(line);
+  ASSERT_EQ(rows.size(), 3u);  // N = 1, 4, 8
+  ASSERT_EQ(csv_lines.size(), rows.size() + 1);
+  std::string header;
+  for (auto it = rows[0].begin(); it != rows[0].end(); ++it) header += (header.empty() ? "" : ",") + it.key();
+  EXPECT_EQ(csv_lines[0], header);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i]["bench"], "multiquan/uniform/N=" + std::to_string(i == 0 ? 1 : i == 1 ? 4 : 8));
+    EXPECT_EQ(csv_lines[i + 1].substr(0, csv_lines[i + 1].find(',')), rows[i]["bench"].get<std::string>());
+    EXPECT_GT(rows[i]["samples_per_s"].get<double>(), 0.0);
+  }
+  const auto bad = run_cli(args + " --format xml", "2>&1");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.out, "rdpsim: error: --format must be table, json or csv, got 'xml'\n");
 }
 
 TEST(Cli, DemoRunsByDefaultAndPrintsATable) {
