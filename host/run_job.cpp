@@ -16,6 +16,7 @@
 #include "host/schemes/scheme_traits.hpp"
 #include "host/interrupt.hpp"
 #include "host/output/progress.hpp"
+#include "host/profiling/profile_range.hpp"
 
 namespace rdp {
 namespace {
@@ -42,6 +43,7 @@ void estimate_scalar(const Plan& plan, const Tally& tally, Result& r) {
 }
 
 void estimate(const Plan& plan, const Tally& tally, Result& r) {
+  const ProfileRange range("estimators");
   if (plan.key.kind == PipelineKind::vector_scheme)
     estimate_vector(plan, tally, r);
   else
@@ -85,6 +87,7 @@ void warn_if_long(const Job& job, const Backend& backend, uint64_t drawn, double
 }  // namespace
 
 Result run_job(const Job& job, Backend& backend, bool progress) {
+  const ProfileRange job_range("job " + profile_label(job));
   const Plan plan = make_plan(job);
   const auto start = std::chrono::steady_clock::now();
   const auto seconds_since_start = [&] {

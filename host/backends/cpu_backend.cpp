@@ -11,6 +11,7 @@
 
 #include "host/backends/backend.hpp"
 #include "host/backends/cpu_loops.hpp"
+#include "host/profiling/profile_range.hpp"
 
 namespace rdp {
 namespace {
@@ -49,6 +50,7 @@ class CpuBackend final : public Backend {
   uint64_t chunk_samples(const Plan& plan) const override { return plan.chunk_samples(uint64_t{1} << 24); }
 
   void accumulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
+    const ProfileRange range(fmt::format("cpu loops: {} samples from {}", count, first));
     const PipelineParams p = plan.host_params();
     const auto start = std::chrono::steady_clock::now();
     run_cpu_loops(plan.key, p, first, count, threads_, plan.work_per_sample, tally);

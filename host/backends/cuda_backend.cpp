@@ -3,6 +3,7 @@
 #include <cuda_runtime_api.h>
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include "kernels/sample_kernel.cuh"
 #include "host/backends/backend.hpp"
 #include "host/backends/device_buffer.hpp"
+#include "host/profiling/profile_range.hpp"
 
 namespace rdp {
 namespace {
@@ -42,6 +44,7 @@ class CudaBackend final : public Backend {
 
   // Launches of at most kMaxLaunchSamples each: the blocks' 32-bit shared counters stay exact.
   void accumulate(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) override {
+    const ProfileRange range(fmt::format("cuda: {} samples from {}", count, first));
     double seconds = 0.0;
     for (uint64_t done = 0; done < count;) {
       const uint64_t part = std::min(kMaxLaunchSamples, count - done);
@@ -54,6 +57,7 @@ class CudaBackend final : public Backend {
 
  private:
   void accumulate_launch(const Plan& plan, uint64_t first, uint64_t count, Tally& tally) {
+    std::optional<ProfileRange> stage(std::in_place, "upload tables");
     DeviceBuffer<ReconBoundary> recon(plan.recon);
     DeviceBuffer<double> centroids(plan.centroids);
     DeviceBuffer<double> boundaries(plan.boundaries);
@@ -72,6 +76,8 @@ class CudaBackend final : public Backend {
     DeviceBuffer<Moments> partials(static_cast<size_t>(shape.grid_size));
     index_hist.zero();
     pit_hist.zero();
+    stage.emplace(fmt::format("sample_kernel: {} samples from {}, {} blocks of {}", count, first, shape.grid_size,
+                              shape.block_size));
     cuda_check(cudaEventRecord(start_), "cudaEventRecord");
     launch_sample_kernel(plan.key, p, first, count,
                       {index_hist.data(), pit_hist.data(), partials.data()}, shape);
@@ -81,6 +87,7 @@ class CudaBackend final : public Backend {
     cuda_check(cudaEventElapsedTime(&ms, start_, stop_), "cudaEventElapsedTime");
     kernel_seconds_ = 1e-3 * ms;
 
+    stage.emplace("download and merge histograms");
     Tally chunk;
     chunk.samples = count;
     for (const Moments& block : partials.download()) chunk.moments.merge(block);

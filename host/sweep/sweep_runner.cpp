@@ -16,6 +16,7 @@
 #include "host/interrupt.hpp"
 #include "host/output/progress.hpp"
 #include "host/output/result_output.hpp"
+#include "host/profiling/profile_range.hpp"
 #include "host/run_job.hpp"
 #include "host/sweep/jsonl_file.hpp"
 
@@ -106,6 +107,7 @@ size_t run_sweep(const SweepConfig& config, const SweepOptions& options) {
     if (const int signal = interrupt_signal())
       throw Interrupted(signal, fmt::format("sweep stopped by {} after {} of {} points; --resume runs the rest",
                                             signal_name(signal), run, todo.size()));
+    const ProfileRange range(fmt::format("sweep point {} of {}: {}", p->index + 1, config.points.size(), p->id));
     Job job = p->job;
     const Json optimized = optimize_point(config, job);
     std::string result;
