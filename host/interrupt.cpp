@@ -29,4 +29,6 @@ std::string signal_name(int signal) {
 
 int interrupt_signal() { return received.load(std::memory_order_relaxed); }
 
+void clear_interrupt_signal() { received.store(0, std::memory_order_relaxed); }
+
 }  // namespace rdp

@@ -9,6 +9,7 @@ namespace rdp {
 
 void install_interrupt_handlers();  // the command line calls this; libraries never do
 int interrupt_signal();             // the signal received so far, or 0
+void clear_interrupt_signal();      // forgets it: a process that runs several commands (Python)
 
 // The exit status of a process that stopped for `signal`: 128 + its number (130 for
 // SIGINT, 143 for SIGTERM), the shell's convention.

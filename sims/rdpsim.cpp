@@ -10,6 +10,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "sims/rdpsim_main.hpp"
 #include "sims/bench.hpp"
 #include "sims/cli_flags.hpp"
 #include "host/did_you_mean.hpp"
@@ -320,9 +321,7 @@ std::string parse_error_text(const CLI::App& app, const CLI::ParseError& e) {
                      fmt::format("{}", fmt::join(cmd->remaining(), " ")));
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int cli_main(int argc, char** argv) {
   CLI::App app{"rdpsim: Monte Carlo simulation of rate-distortion-perception quantizers.\n"
                "With no subcommand it runs `demo`, a small default job."};
   app.require_subcommand(0, 1);
@@ -490,3 +489,7 @@ int main(int argc, char** argv) {
     return 1;
   }
 }
+
+}  // namespace
+
+int rdp::rdpsim_main(int argc, char** argv) { return cli_main(argc, argv); }
