@@ -5,19 +5,27 @@
 // handlers during a call (a run stops at its next chunk with the partial row, exit 130)
 // and back to Python's after.
 #include <nanobind/nanobind.h>
+#include <nanobind/ndarray.h>
 #include <nanobind/stl/string.h>
 #include <nanobind/stl/tuple.h>
 #include <nanobind/stl/vector.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
 #include "host/interrupt.hpp"
+#include "host/quantize/array_quantizer.hpp"
+#include "sims/cli_flags.hpp"
 #include "sims/rdpsim_main.hpp"
 
 namespace nb = nanobind;
@@ -83,10 +91,70 @@ std::tuple<int, std::string, std::string> call(const std::vector<std::string>& a
   return {status, out, err};
 }
 
+using CpuDoubles = nb::ndarray<const double, nb::c_contig, nb::device::cpu>;
+template <class T>
+using Output = nb::ndarray<nb::numpy, T>;
+
+// The job of `rdpsim run`'s scheme, source and law flags (the same parser and checks).
+rdp::Job job_of(const std::vector<std::string>& args) {
+  CLI::App app{"quantize"};
+  rdp::cli::JobFlags flags;
+  rdp::cli::SamplingFlags sampling;
+  rdp::cli::add_job_flags(&app, flags);
+  rdp::cli::add_sampling_flags(&app, sampling);
+  std::vector<std::string> words{"quantize"};
+  words.insert(words.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& w : words) argv.push_back(w.data());
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    throw std::invalid_argument(e.what());
+  }
+  rdp::Job job = rdp::cli::job_from(flags);
+  job.seed = sampling.seed;
+  rdp::check_array_scheme(job);
+  return job;
+}
+
+// A NumPy array of `shape` that owns `data`.
+template <class T>
+Output<T> owned(T* data, const std::vector<size_t>& shape) {
+  nb::capsule owner(data, [](void* p) noexcept { delete[] static_cast<T*>(p); });
+  return Output<T>(data, shape.size(), shape.data(), owner);
+}
+
+std::tuple<Output<int64_t>, Output<double>> quantize(CpuDoubles x, const std::vector<std::string>& args,
+                                                     uint64_t first, int threads) {
+  const rdp::Job job = job_of(args);
+  const size_t count = x.size();
+  const double* values = x.data();
+  // The index must stay exact in a double: values where the source's draws could reach
+  // are far inside this, and NaN or infinity has no cell.
+  const double bound = 0x1p50 * job.step;
+  for (size_t k = 0; k < count; ++k)
+    if (!(std::fabs(values[k]) <= bound))
+      throw std::invalid_argument(fmt::format("quantize: element {} is {}, which has no cell (finite values with "
+                                              "|x| <= 2^50 * step only)", k, values[k]));
+  std::vector<size_t> shape(x.ndim());
+  for (size_t d = 0; d < x.ndim(); ++d) shape[d] = x.shape(d);
+  auto* index = new int64_t[count];
+  auto* x_hat = new double[count];
+  Output<int64_t> index_array = owned(index, shape);  // owns it from here on, should the next call throw
+  Output<double> x_hat_array = owned(x_hat, shape);
+  {
+    nb::gil_scoped_release release;
+    rdp::quantize_array(job, values, count, first, index, x_hat, threads);
+  }
+  return {index_array, x_hat_array};
+}
+
 }  // namespace
 
 NB_MODULE(_rdpsim, m) {
   m.doc() = "rdpsim's command line, run in-process (use the rdpsim package's functions)";
   m.def("call", &call, nb::arg("args"),
         "Runs `rdpsim ARGS...` in this process; returns (exit status, stdout, stderr).");
+  m.def("quantize", &quantize, nb::arg("x"), nb::arg("args"), nb::arg("first"), nb::arg("threads"),
+        "Codes the float64 array x elementwise with the job of run-style ARGS; returns (indices, reconstruction).");
 }

@@ -25,7 +25,8 @@ from typing import Any
 
 from . import _rdpsim
 
-__all__ = ["run", "exact", "sweep", "optimize", "validate", "bench", "cli", "RdpsimError", "RdpsimWarning"]
+__all__ = ["run", "exact", "sweep", "optimize", "validate", "bench", "quantize", "cli", "RdpsimError",
+           "RdpsimWarning"]
 
 
 class RdpsimError(RuntimeError):
@@ -142,3 +143,25 @@ def validate(as_frame: bool = False, **options: Any):
 def bench(as_frame: bool = False, **options: Any):
     """Throughput of each kernel (``rdpsim bench``), one dict per kernel."""
     return _frame(_rows(cli("bench", "--format", "json", *_flags(options))), as_frame)
+
+
+def quantize(x, scheme: str = "multiquan", source: str = "exponential", seed: int = 1, first: int = 0,
+             threads: int = 0, **options: Any):
+    """Codes the values of ``x`` elementwise, as a learned codec's quantizer: returns
+    ``(indices, reconstruction)``, NumPy arrays of x's shape (int64 and float64).
+
+    Element k (in C order) is sample ``first + k`` of ``seed``: it uses the common
+    randomness (multiquan's offset n, the dither z) and the decoder's private randomness
+    that sample has in ``rdpsim run``, so a decoder that knows the seed and ``first``
+    draws the same common randomness, and a value equal to the run's draw of that sample
+    gets the run's reconstruction bit for bit. The scheme's decoder is the one for
+    ``source`` (with ``loc``, ``scale``): multiquan's reconstruction has that law when
+    the values do. Schemes: multiquan (index: the cell i of the chosen quantizer;
+    ``N``, ``step``, ``thresholds``), dithered and dithered-raw (index: k =
+    round((x + z)/step)). ``threads=0`` uses every core; the result does not depend on it.
+    """
+    import numpy
+
+    values = numpy.ascontiguousarray(x, dtype=numpy.float64)
+    args = ["--scheme", scheme, "--source", source, "--seed", str(seed), *_flags(options)]
+    return _rdpsim.quantize(values, args, int(first), int(threads))
