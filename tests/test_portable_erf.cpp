@@ -12,15 +12,14 @@
 
 #include "kernels/portable_erf.cuh"
 
+#include "tests/ulps.hpp"
+
 namespace {
 
 constexpr double kBound = 1.0;  // ulps
 
-double ulps_off(double got, long double reference) {
-  const double r = static_cast<double>(reference);
-  const double ulp = std::nextafter(std::fabs(r), std::numeric_limits<double>::infinity()) - std::fabs(r);
-  return static_cast<double>(std::fabs(static_cast<long double>(got) - reference) / ulp);
-}
+using rdp::testing::ulps_off;
+using rdp::testing::uniform_sample;
 
 struct Worst {
   double ulps = 0.0, at = 0.0;
@@ -38,14 +37,6 @@ Worst worst_over(const std::vector<double>& xs) {
 std::vector<double> grid(double lo, double hi, double step) {
   std::vector<double> xs;
   for (double x = lo; x <= hi; x += step) xs.push_back(x);
-  return xs;
-}
-
-std::vector<double> uniform_sample(double lo, double hi, int count, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(lo, hi);
-  std::vector<double> xs;
-  for (int i = 0; i < count; ++i) xs.push_back(u(rng));
   return xs;
 }
 

@@ -8,16 +8,14 @@
 #include <random>
 
 #include "kernels/portable_math.cuh"
+#include "tests/ulps.hpp"
 
 namespace {
 
 namespace pm = rdp::portable;
 
-double ulps_off(double got, long double reference) {
-  const double r = static_cast<double>(reference);
-  const double ulp = std::nextafter(std::fabs(r), std::numeric_limits<double>::infinity()) - std::fabs(r);
-  return static_cast<double>(std::fabs(static_cast<long double>(got) - reference) / ulp);
-}
+using rdp::testing::ulps_off;
+using rdp::testing::uniform_sample;
 
 // Log-uniform magnitudes over [2^lo, 2^hi), signed as asked: every binade equally.
 std::vector<double> binade_sample(int lo, int hi, bool negative, int count, uint64_t seed) {
@@ -25,14 +23,6 @@ std::vector<double> binade_sample(int lo, int hi, bool negative, int count, uint
   std::uniform_real_distribution<double> exponent(lo, hi);
   std::vector<double> xs;
   for (int i = 0; i < count; ++i) xs.push_back((negative ? -1.0 : 1.0) * std::exp2(exponent(rng)));
-  return xs;
-}
-
-std::vector<double> uniform_sample(double lo, double hi, int count, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(lo, hi);
-  std::vector<double> xs;
-  for (int i = 0; i < count; ++i) xs.push_back(u(rng));
   return xs;
 }
 
