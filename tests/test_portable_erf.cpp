@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "kernels/portable_erf.cuh"
-
 #include "tests/ulps.hpp"
 
 namespace {
