@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -24,6 +25,7 @@
 #include <fmt/format.h>
 
 #include "host/interrupt.hpp"
+#include "host/output/progress.hpp"
 #include "host/quantize/array_quantizer.hpp"
 #include "sims/cli_flags.hpp"
 #include "sims/rdpsim_main.hpp"
@@ -60,7 +62,24 @@ class Captured {
   int saved_;
 };
 
-std::tuple<int, std::string, std::string> call(const std::vector<std::string>& args) {
+// Forwards rdpsim's progress updates to a Python callable(done, total, unit) while a
+// call runs. The first exception the callable raises is kept and raised after the call.
+struct ProgressForward {
+  nb::object callback;
+  std::optional<nb::python_error> error;
+  static void forward(uint64_t done, uint64_t total, const char* unit, void* context) {
+    auto* self = static_cast<ProgressForward*>(context);
+    nb::gil_scoped_acquire acquire;
+    if (self->error) return;
+    try {
+      self->callback(done, total, unit);
+    } catch (nb::python_error& e) {
+      self->error.emplace(e);
+    }
+  }
+};
+
+std::tuple<int, std::string, std::string> call(const std::vector<std::string>& args, nb::object progress) {
   std::vector<std::string> words{"rdpsim"};
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -74,6 +93,8 @@ std::tuple<int, std::string, std::string> call(const std::vector<std::string>& a
   std::fflush(stderr);
   int status = 1;
   std::string out, err;
+  ProgressForward forward{progress, std::nullopt};
+  if (!progress.is_none()) rdp::set_progress_observer(&ProgressForward::forward, &forward);
   {
     const Captured captured_out(1), captured_err(2);
     {
@@ -86,8 +107,10 @@ std::tuple<int, std::string, std::string> call(const std::vector<std::string>& a
     out = captured_out.text();
     err = captured_err.text();
   }
+  rdp::set_progress_observer(nullptr, nullptr);
   sigaction(SIGINT, &python_int, nullptr);
   sigaction(SIGTERM, &python_term, nullptr);
+  if (forward.error) throw nb::python_error(*forward.error);
   return {status, out, err};
 }
 
@@ -153,8 +176,9 @@ std::tuple<Output<int64_t>, Output<double>> quantize(CpuDoubles x, const std::ve
 
 NB_MODULE(_rdpsim, m) {
   m.doc() = "rdpsim's command line, run in-process (use the rdpsim package's functions)";
-  m.def("call", &call, nb::arg("args"),
-        "Runs `rdpsim ARGS...` in this process; returns (exit status, stdout, stderr).");
+  m.def("call", &call, nb::arg("args"), nb::arg("progress") = nb::none(),
+        "Runs `rdpsim ARGS...` in this process; returns (exit status, stdout, stderr). progress(done, total, "
+        "unit) is called at every progress update.");
   m.def("quantize", &quantize, nb::arg("x"), nb::arg("args"), nb::arg("first"), nb::arg("threads"),
         "Codes the float64 array x elementwise with the job of run-style ARGS; returns (indices, reconstruction).");
 }

@@ -11,7 +11,18 @@ namespace rdp {
 namespace {
 constexpr double kQuietSeconds = 3.0;      // shorter runs print nothing
 constexpr double kLogIntervalSeconds = 10.0;  // when stderr is a file, one line this often
+ProgressObserver observer = nullptr;
+void* observer_context = nullptr;
 }  // namespace
+
+void set_progress_observer(ProgressObserver o, void* context) {
+  observer = o;
+  observer_context = context;
+}
+
+void notify_progress(uint64_t done, uint64_t total, const char* unit) {
+  if (observer != nullptr) observer(done, total, unit, observer_context);
+}
 
 ProgressLine::ProgressLine(bool enabled) : enabled_(enabled), terminal_(isatty(fileno(stderr)) != 0) {}
 
@@ -39,6 +50,7 @@ void ProgressLine::print(const std::string& text) {
 }
 
 void ProgressLine::update(uint64_t done, uint64_t total) {
+  notify_progress(done, total, "samples");
   if (done >= total || !ready()) return;
   const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
   const double rate = static_cast<double>(done) / elapsed;

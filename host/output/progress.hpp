@@ -6,6 +6,13 @@
 
 namespace rdp {
 
+// One observer per process sees every progress update, printed or not, with its unit
+// ("samples" of a run, "points" of a sweep): the Python module forwards them to a
+// callback. Runs call it from the thread that drives them, between chunks.
+using ProgressObserver = void (*)(uint64_t done, uint64_t total, const char* unit, void* context);
+void set_progress_observer(ProgressObserver observer, void* context);  // nullptr: none
+void notify_progress(uint64_t done, uint64_t total, const char* unit);
+
 class ProgressLine {
  public:
   explicit ProgressLine(bool enabled);

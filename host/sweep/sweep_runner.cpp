@@ -137,6 +137,7 @@ size_t run_sweep(const SweepConfig& config, const SweepOptions& options) {
         simulated ? static_cast<double>(samples_done) / samples_total : static_cast<double>(run) / todo.size();
     const std::string speed = simulated ? fmt::format("{:.3g} samples/s", samples_done / std::max(elapsed, 1e-9))
                                         : fmt::format("{:.3g} points/s", run / std::max(elapsed, 1e-9));
+    notify_progress(run, todo.size(), "points");
     if (run < todo.size())
       line.show(fmt::format("rdpsim sweep: {}/{} points ({} done before), {}, {} left", run, todo.size(), done.size(),
                             speed, format_duration(elapsed * (1.0 - fraction) / std::max(fraction, 1e-12))));

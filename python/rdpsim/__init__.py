@@ -40,13 +40,52 @@ class RdpsimWarning(UserWarning):
 _ERROR_PREFIXES = ("rdpsim: error: ", "rdpsim: failed: ", "rdpsim: ")
 
 
-def cli(*args: Any) -> str:
-    """Runs ``rdpsim ARGS...`` in this process and returns what it printed on stdout."""
-    return _call(args, (0,))
+def cli(*args: Any, progress=None) -> str:
+    """Runs ``rdpsim ARGS...`` in this process and returns what it printed on stdout.
+
+    ``progress``: a callable ``(done, total, unit)``, called between chunks with the
+    samples of a run (unit "samples") and after each point of a sweep ("points"); or
+    True for a tqdm bar (when tqdm is installed). An exception it raises is raised once
+    the command has finished.
+    """
+    return _call(args, (0,), progress)
 
 
-def _call(args, ok_statuses) -> str:
-    status, out, err = _rdpsim.call([str(a) for a in args])
+class _TqdmProgress:
+    """A tqdm bar per unit; a sweep's bar follows its points, not each point's samples."""
+
+    def __init__(self):
+        from tqdm.auto import tqdm
+
+        self._tqdm, self._bar, self._points = tqdm, None, False
+
+    def __call__(self, done, total, unit):
+        self._points = self._points or unit == "points"
+        if self._points and unit != "points":
+            return
+        if self._bar is None or self._bar.unit != unit:
+            self.close()
+            self._bar = self._tqdm(total=total, unit=unit, unit_scale=unit == "samples")
+        self._bar.update(done - self._bar.n)
+
+    def close(self):
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _call(args, ok_statuses, progress=None) -> str:
+    bar = None
+    if progress is True:
+        try:
+            bar = progress = _TqdmProgress()
+        except ImportError:
+            warnings.warn("progress=True needs tqdm (python3 -m pip install tqdm)", RdpsimWarning, stacklevel=3)
+            progress = None
+    try:
+        status, out, err = _rdpsim.call([str(a) for a in args], progress or None)
+    finally:
+        if bar is not None:
+            bar.close()
     lines = [line for line in err.splitlines() if line.strip()]
     for line in lines:
         if line.startswith("rdpsim: warning: "):
@@ -95,13 +134,14 @@ def _frame(rows: list[dict[str, Any]], as_frame: bool):
     return pandas.json_normalize(rows)
 
 
-def run(scheme: str = "multiquan", source: str = "exponential", **options: Any) -> dict[str, Any]:
+def run(scheme: str = "multiquan", source: str = "exponential", progress=None, **options: Any) -> dict[str, Any]:
     """One simulated job: ``rdpsim run``'s JSON row as a dict.
 
     Options are ``rdpsim run``'s flags: N, L, step, loc, scale, samples, seed, backend,
     threads, target_se, thresholds, lattice, blocks, ... (``rdpsim run --help``).
+    ``progress``: see ``cli``.
     """
-    return _rows(cli("run", "--scheme", scheme, "--source", source, *_flags(options)))[0]
+    return _rows(cli("run", "--scheme", scheme, "--source", source, *_flags(options), progress=progress))[0]
 
 
 def exact(scheme: str = "multiquan", source: str = "exponential", **options: Any) -> dict[str, Any]:
@@ -110,12 +150,13 @@ def exact(scheme: str = "multiquan", source: str = "exponential", **options: Any
 
 
 def sweep(config: str | os.PathLike, out: str | os.PathLike | None = None, as_frame: bool = False,
-          **options: Any):
+          progress=None, **options: Any):
     """Every point of a sweep configuration (a TOML file, or TOML text), as a list of row dicts.
 
     ``out`` keeps the rows in that JSONL file as well (with ``resume=True`` a stopped sweep
     continues there); ``shard="i/k"``, ``exact=True``, ``backend``, ``samples`` and the other
-    ``rdpsim sweep`` flags pass through. ``as_frame=True`` returns a pandas DataFrame.
+    ``rdpsim sweep`` flags pass through. ``as_frame=True`` returns a pandas DataFrame;
+    ``progress``: see ``cli``.
     """
     with tempfile.TemporaryDirectory(prefix="rdpsim-sweep-") as scratch:
         path = os.fspath(config)
@@ -124,7 +165,7 @@ def sweep(config: str | os.PathLike, out: str | os.PathLike | None = None, as_fr
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
         rows_path = os.fspath(out) if out is not None else os.path.join(scratch, "rows.jsonl")
-        cli("sweep", path, "--out", rows_path, "--quiet", *_flags(options))
+        cli("sweep", path, "--out", rows_path, "--quiet", *_flags(options), progress=progress)
         with open(rows_path, encoding="utf-8") as f:
             return _frame(_rows(f.read()), as_frame)
 

@@ -94,3 +94,31 @@ def test_ctrl_c_stops_a_run_cleanly():
     out, _ = child.communicate(timeout=120)
     assert child.returncode == 0, out
     assert out.startswith("interrupted: stopped by SIGINT after "), out
+
+
+def test_progress_reaches_a_callback_for_runs_and_sweeps():
+    seen = []
+    rdpsim.run(samples=3000000, backend="cpu", progress=lambda done, total, unit: seen.append((done, total, unit)))
+    assert seen and all(unit == "samples" and total == 3000000 for _, total, unit in seen)
+    assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen) and seen[-1][0] == 3000000
+    points = []
+    rdpsim.sweep('samples = 20000\nbackend = "cpu"\n[grid]\nscheme = "dithered"\nsource = "uniform"\n'
+                 'step = [0.25, 0.5, 1.0]\n', progress=lambda done, total, unit: points.append((done, total, unit))
+                 if unit == "points" else None)
+    assert points == [(1, 3, "points"), (2, 3, "points"), (3, 3, "points")]
+
+
+def test_an_exception_in_the_progress_callback_is_raised_after_the_call():
+    def fail(done, total, unit):
+        raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        rdpsim.run(samples=100000, backend="cpu", progress=fail)
+    assert rdpsim.run(samples=1000, backend="cpu")["samples"] == 1000
+
+
+def test_progress_true_draws_a_tqdm_bar(capsys):
+    pytest.importorskip("tqdm")
+    row = rdpsim.run(samples=3000000, backend="cpu", progress=True)
+    assert row["samples"] == 3000000
+    assert "3.00M/3.00M" in capsys.readouterr().err
