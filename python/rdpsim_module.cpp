@@ -12,7 +12,6 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
@@ -22,7 +21,6 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "host/interrupt.hpp"
 #include "host/output/progress.hpp"
@@ -79,12 +77,19 @@ struct ProgressForward {
   }
 };
 
-std::tuple<int, std::string, std::string> call(const std::vector<std::string>& args, nb::object progress) {
-  std::vector<std::string> words{"rdpsim"};
+// argv for a parser: `program` then args, null-terminated; the pointers are into `words`.
+std::vector<char*> argv_of(const char* program, const std::vector<std::string>& args, std::vector<std::string>& words) {
+  words.assign(1, program);
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& w : words) argv.push_back(w.data());
   argv.push_back(nullptr);
+  return argv;
+}
+
+std::tuple<int, std::string, std::string> call(const std::vector<std::string>& args, nb::object progress) {
+  std::vector<std::string> words;
+  std::vector<char*> argv = argv_of("rdpsim", args, words);
 
   struct sigaction python_int {}, python_term {};
   sigaction(SIGINT, nullptr, &python_int);
@@ -125,18 +130,15 @@ rdp::Job job_of(const std::vector<std::string>& args) {
   rdp::cli::SamplingFlags sampling;
   rdp::cli::add_job_flags(&app, flags);
   rdp::cli::add_sampling_flags(&app, sampling);
-  std::vector<std::string> words{"quantize"};
-  words.insert(words.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& w : words) argv.push_back(w.data());
+  std::vector<std::string> words;
+  std::vector<char*> argv = argv_of("quantize", args, words);
   try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
+    app.parse(static_cast<int>(words.size()), argv.data());
   } catch (const CLI::ParseError& e) {
     throw std::invalid_argument(e.what());
   }
   rdp::Job job = rdp::cli::job_from(flags);
   job.seed = sampling.seed;
-  rdp::check_array_scheme(job);
   return job;
 }
 
@@ -151,14 +153,6 @@ std::tuple<Output<int64_t>, Output<double>> quantize(CpuDoubles x, const std::ve
                                                      uint64_t first, int threads) {
   const rdp::Job job = job_of(args);
   const size_t count = x.size();
-  const double* values = x.data();
-  // The index must stay exact in a double: values where the source's draws could reach
-  // are far inside this, and NaN or infinity has no cell.
-  const double bound = 0x1p50 * job.step;
-  for (size_t k = 0; k < count; ++k)
-    if (!(std::fabs(values[k]) <= bound))
-      throw std::invalid_argument(fmt::format("quantize: element {} is {}, which has no cell (finite values with "
-                                              "|x| <= 2^50 * step only)", k, values[k]));
   std::vector<size_t> shape(x.ndim());
   for (size_t d = 0; d < x.ndim(); ++d) shape[d] = x.shape(d);
   auto* index = new int64_t[count];
@@ -167,7 +161,7 @@ std::tuple<Output<int64_t>, Output<double>> quantize(CpuDoubles x, const std::ve
   Output<double> x_hat_array = owned(x_hat, shape);
   {
     nb::gil_scoped_release release;
-    rdp::quantize_array(job, values, count, first, index, x_hat, threads);
+    rdp::quantize_array(job, x.data(), count, first, index, x_hat, threads);
   }
   return {index_array, x_hat_array};
 }

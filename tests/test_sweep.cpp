@@ -217,6 +217,15 @@ std::string write_config(const std::string& name) {
 // The exit status of `rdpsim <args>`, its output thrown away.
 int run_rdpsim(const std::string& args) { return rdp::testing::run_cli(args, ">/dev/null 2>&1").status; }
 
+// The rows file of `rdpsim sweep config`, run to the end into a fresh scratch file `name`:
+// what an interrupted, resumed or sharded run must reproduce.
+std::string uninterrupted_output(const std::string& config, const std::string& name) {
+  const std::string path = rdp::testing::scratch_path(name);
+  std::remove(path.c_str());
+  EXPECT_EQ(run_rdpsim("sweep " + config + " --out " + path), 0) << "the uninterrupted sweep failed";
+  return path;
+}
+
 // Rows without their timing fields, which legitimately differ between runs.
 std::vector<nlohmann::json> comparable_rows(const std::string& path) {
   std::vector<nlohmann::json> rows;
@@ -263,9 +272,7 @@ bool kill_after_rows(const std::string& config, const std::string& out, size_t r
 
 TEST(SweepRun, ResumeAfterAKillGivesExactlyTheUninterruptedRows) {
   const std::string config = write_config("resume.toml");
-  const std::string whole = rdp::testing::scratch_path("whole.jsonl");
-  std::remove(whole.c_str());
-  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const std::string whole = uninterrupted_output(config, "whole.jsonl");
   const auto expected = comparable_rows(whole);
   ASSERT_EQ(expected.size(), 9u);  // multiquan: 2 N x (2 steps + 1 L); dithered: 2 steps + 1 L
 
@@ -319,9 +326,7 @@ std::string text_of(const std::string& path) {
 
 TEST(SweepFaults, AFullDiskLeavesWholeRowsAndResumeCompletesThem) {
   const std::string config = write_config("full.toml");
-  const std::string whole = rdp::testing::scratch_path("whole_full.jsonl");
-  std::remove(whole.c_str());
-  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const std::string whole = uninterrupted_output(config, "whole_full.jsonl");
   const auto expected = comparable_rows(whole);
   const size_t row_bytes = text_of(whole).size() / expected.size();
   const std::string out = rdp::testing::scratch_path("full.jsonl"), err = rdp::testing::scratch_path("full.err");
@@ -346,9 +351,7 @@ TEST(SweepFaults, AFullTmpfsLeavesWholeRowsAndResumeCompletesThemOnceThereIsRoom
   const std::string config = rdp::testing::scratch_path("tmpfs.toml");
   std::ofstream(config) << "samples = 20000\nbackend = \"cpu\"\nthreads = 1\n"
                            "[grid]\nscheme = \"dithered\"\nsource = \"uniform\"\nstep = {lin = [0.1, 1.0, 60]}\n";
-  const std::string whole = rdp::testing::scratch_path("whole_tmpfs.jsonl");
-  std::remove(whole.c_str());
-  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const std::string whole = uninterrupted_output(config, "whole_tmpfs.jsonl");
   const auto expected = comparable_rows(whole);
   const size_t pages = text_of(whole).size() / 2 / 4096;
   ASSERT_GE(pages, 1u) << "the rows are too short to fill a page";
@@ -374,10 +377,8 @@ TEST(SweepFaults, AFullTmpfsLeavesWholeRowsAndResumeCompletesThemOnceThereIsRoom
 // included: each time the file holds a prefix of the rows, whole, and resume completes it.
 TEST(SweepFaults, KillsAtRandomMomentsLoseAndDuplicateNothing) {
   const std::string config = write_config("random_kill.toml");
-  const std::string whole = rdp::testing::scratch_path("whole_random.jsonl");
-  std::remove(whole.c_str());
   const auto start = std::chrono::steady_clock::now();
-  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const std::string whole = uninterrupted_output(config, "whole_random.jsonl");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto expected = comparable_rows(whole);
   std::mt19937 rng(20261201);
@@ -473,9 +474,7 @@ TEST(SweepFaults, AReadOnlyOutputFolderIsRefusedBeforeAnyWork) {
 
 TEST(SweepRun, SigintKeepsEveryFinishedRowAndResumeCompletesIt) {
   const std::string config = write_config("sigint.toml");
-  const std::string whole = rdp::testing::scratch_path("whole_sigint.jsonl");
-  std::remove(whole.c_str());
-  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const std::string whole = uninterrupted_output(config, "whole_sigint.jsonl");
   const auto expected = comparable_rows(whole);
   const std::string out = rdp::testing::scratch_path("sigint.jsonl");
   std::remove(out.c_str());
@@ -511,10 +510,8 @@ seed = [1, 2, 3]
 
 TEST(SweepRun, ResumeCutsATornLastLine) {
   const std::string config = write_config("torn.toml");
-  const std::string whole = rdp::testing::scratch_path("whole2.jsonl");
   const std::string out = rdp::testing::scratch_path("torn.jsonl");
-  std::remove(whole.c_str());
-  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const std::string whole = uninterrupted_output(config, "whole2.jsonl");
   const auto rows = rdp::read_jsonl_rows(whole);
   {
     std::ofstream torn(out, std::ios::trunc);
@@ -529,9 +526,7 @@ TEST(SweepRun, ResumeCutsATornLastLine) {
 
 TEST(SweepRun, ShardsPartitionTheGridAndMergeIntoTheUnshardedOutput) {
   const std::string config = write_config("shards.toml");
-  const std::string whole = rdp::testing::scratch_path("whole3.jsonl");
-  std::remove(whole.c_str());
-  ASSERT_EQ(run_rdpsim("sweep " + config + " --out " + whole), 0);
+  const std::string whole = uninterrupted_output(config, "whole3.jsonl");
   std::vector<std::string> shards;
   std::set<std::string> seen;
   size_t total = 0;

@@ -11,14 +11,12 @@
 
 namespace rdp {
 
-// The schemes with an elementwise form: multiquan (index: the cell i of the quantizer n
-// that the common randomness picks; general thresholds too), dithered and dithered-raw
-// (index: k = round((x + z)/step) for the dither z). Throws std::invalid_argument
-// naming any other scheme, or a source that is not 1-D.
-void check_array_scheme(const Job& job);
-
 // index[k] and x_hat[k] for x[k], k < count, on `threads` threads (0: all); the result
-// does not depend on the thread count.
+// does not depend on the thread count. Schemes: multiquan (index: the cell i of the
+// quantizer n that the common randomness picks; general thresholds too), dithered and
+// dithered-raw (index: k = round((x + z)/step) for the dither z). Throws
+// std::invalid_argument naming another scheme, a source that is not 1-D, or the first
+// value that is not finite or beyond 2^50 step.
 void quantize_array(const Job& job, const double* x, size_t count, uint64_t first, int64_t* index, double* x_hat,
                     int threads);
 

@@ -27,11 +27,18 @@ struct Dithered {
   }
 
   RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double x) {
+    int64_t k;
+    return code(p, r, x, k);
+  }
+
+  // code() that also gives the transmitted index k = round((x + z)/step) for r's dither z.
+  RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double x, int64_t& k) {
     const double z = (unit_from_word(r.common) - 0.5) * p.step;
     const double index = floor((x + z) / p.step + 0.5);
     // Exact: |index| stays far below 2^51 (draws reach |x| < |loc| + 38 scale, and
-    // host/limits.hpp keeps |loc| <= 1e6 scale and Delta >= 1e-5 scale).
-    const int64_t k = portable::integer_from_double(index);
+    // host/limits.hpp keeps |loc| <= 1e6 scale and Delta >= 1e-5 scale; quantize_array
+    // refuses values beyond 2^50 step).
+    k = portable::integer_from_double(index);
     const double y = index * p.step - z;
     return {window_bin(p, k, index_from_word(r.common, p.groups)),
             kPostProcess ? dither_post_process(source_law<Source>(p), y, p.step) : y};

@@ -73,8 +73,14 @@ struct Multiquan {
   }
 
   RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double x) {
+    int64_t i;
+    return code(p, r, x, i);
+  }
+
+  // code() that also gives the transmitted index: x's cell i on the quantizer n that r picks.
+  RDP_HD static Reconstruction code(const PipelineParams& p, const SampleRandoms& r, double x, int64_t& i) {
     const uint32_t n = index_from_word(r.common, p.N);
-    const int64_t i = encode(p, x, n);
+    i = encode(p, x, n);
     const int64_t j = static_cast<int64_t>(p.N) * i + n;
     const uint32_t bin = window_bin(p, i, n);
     const bool in_window = bin != kOutsideWindow;
